@@ -1,0 +1,216 @@
+/**
+ * Add or edit an account by hand: Issuer, Account, Secret key, and advanced parameters, with a live code
+ * preview so the key can be checked on the console before it is saved (the "verify" step users know).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountDraft, AccountView } from '@/lib/messages';
+import { RemoteError } from '@/lib/messages';
+import type { OtpAlgorithm, OtpType } from '@/lib/otp/account';
+import { useClient } from './client-context';
+import { FieldError } from './FieldError';
+import { useT } from './i18n';
+import { CodeText } from './LiveCode';
+import { useAction } from './use-action';
+
+interface FormState {
+  issuer: string;
+  account: string;
+  secret: string;
+  type: OtpType;
+  algorithm: OtpAlgorithm;
+  digits: string;
+  period: string;
+  counter: string;
+}
+
+function initial(existing?: AccountView): FormState {
+  return {
+    issuer: existing?.issuer ?? '',
+    account: existing?.account ?? '',
+    secret: '',
+    type: existing?.type ?? 'totp',
+    algorithm: existing?.algorithm ?? 'SHA1',
+    digits: String(existing?.digits ?? 6),
+    period: String(existing?.period ?? 30),
+    counter: String(existing?.counter ?? 0),
+  };
+}
+
+function toDraft(f: FormState): AccountDraft {
+  const steam = f.type === 'steam';
+  return {
+    type: f.type,
+    issuer: f.issuer,
+    account: f.account,
+    secret: f.secret,
+    algorithm: steam ? 'SHA1' : f.algorithm,
+    digits: steam ? 5 : Number(f.digits),
+    period: Number(f.period),
+    counter: f.type === 'hotp' ? Number(f.counter) : 0,
+  };
+}
+
+export interface AccountFormProps {
+  existing?: AccountView;
+  onSaved: (id: string, label: string) => void;
+  onCancel: () => void;
+}
+
+export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
+  const t = useT();
+  const client = useClient();
+  const [form, setForm] = useState<FormState>(() => initial(existing));
+  const [preview, setPreview] = useState<{ code: string } | { error: string } | null>(null);
+  const { busy, error, run } = useAction();
+  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const editing = existing !== undefined;
+
+  useEffect(() => {
+    if (form.secret.trim() === '') return setPreview(null);
+    let live = true;
+    const timer = setTimeout(() => {
+      client.call('account.preview', { draft: toDraft(form) }).then(
+        (r) => live && setPreview({ code: r.code }),
+        (e: unknown) => live && setPreview({ error: e instanceof RemoteError ? e.code : 'internal' }),
+      );
+    }, 120);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [form, client]);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const draft = toDraft(form);
+    const label = [form.issuer, form.account].filter(Boolean).join(' ');
+    const result = await run(() =>
+      editing
+        ? client.call('account.update', { id: existing.id, patch: draft })
+        : client.call('account.add', { draft }),
+    );
+    if (result) onSaved(result.id, label);
+  }
+
+  return (
+    <form
+      class="panel form"
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      aria-labelledby="form-title"
+    >
+      <h1 id="form-title">{editing ? t('edit_title') : t('add_title')}</h1>
+      <label for="f-issuer">{t('label_issuer')}</label>
+      <input
+        id="f-issuer"
+        autocomplete="off"
+        autofocus
+        value={form.issuer}
+        onInput={(e) => set({ issuer: e.currentTarget.value })}
+      />
+      <label for="f-account">{t('label_account')}</label>
+      <input
+        id="f-account"
+        autocomplete="off"
+        value={form.account}
+        onInput={(e) => set({ account: e.currentTarget.value })}
+      />
+      <label for="f-secret">{t('label_secret')}</label>
+      <input
+        id="f-secret"
+        class="mono"
+        autocomplete="off"
+        spellcheck={false}
+        value={form.secret}
+        aria-describedby="f-secret-hint"
+        onInput={(e) => set({ secret: e.currentTarget.value })}
+      />
+      <p id="f-secret-hint" class="hint">
+        {editing ? t('secret_keep_hint') : t('secret_hint')}
+      </p>
+      <details>
+        <summary>{t('advanced')}</summary>
+        <div class="grid">
+          <label for="f-type">{t('label_type')}</label>
+          <select
+            id="f-type"
+            value={form.type}
+            onChange={(e) => set({ type: e.currentTarget.value as OtpType })}
+          >
+            <option value="totp">{t('type_totp')}</option>
+            <option value="hotp">{t('type_hotp')}</option>
+            <option value="steam">{t('type_steam')}</option>
+          </select>
+          <label for="f-algorithm">{t('label_algorithm')}</label>
+          <select
+            id="f-algorithm"
+            value={form.algorithm}
+            disabled={form.type === 'steam'}
+            onChange={(e) => set({ algorithm: e.currentTarget.value as OtpAlgorithm })}
+          >
+            <option value="SHA1">SHA1</option>
+            <option value="SHA256">SHA256</option>
+            <option value="SHA512">SHA512</option>
+          </select>
+          <label for="f-digits">{t('label_digits')}</label>
+          <select
+            id="f-digits"
+            value={form.type === 'steam' ? '5' : form.digits}
+            disabled={form.type === 'steam'}
+            onChange={(e) => set({ digits: e.currentTarget.value })}
+          >
+            {form.type === 'steam' ? <option value="5">5</option> : null}
+            <option value="6">6</option>
+            <option value="7">7</option>
+            <option value="8">8</option>
+          </select>
+          {form.type === 'hotp' ? (
+            <>
+              <label for="f-counter">{t('label_counter')}</label>
+              <input
+                id="f-counter"
+                inputMode="numeric"
+                value={form.counter}
+                onInput={(e) => set({ counter: e.currentTarget.value })}
+              />
+            </>
+          ) : (
+            <>
+              <label for="f-period">{t('label_period')}</label>
+              <input
+                id="f-period"
+                inputMode="numeric"
+                value={form.period}
+                onInput={(e) => set({ period: e.currentTarget.value })}
+              />
+            </>
+          )}
+        </div>
+      </details>
+      <section class="preview" aria-live="polite" aria-labelledby="preview-title">
+        <h2 id="preview-title">{t('preview_title')}</h2>
+        {preview === null ? (
+          <p class="hint">{t('preview_waiting')}</p>
+        ) : 'code' in preview ? (
+          <>
+            <p class="preview-code">
+              <CodeText code={preview.code} />
+            </p>
+            <p class="hint">{t('preview_hint')}</p>
+          </>
+        ) : (
+          <FieldError id="preview-error" code={preview.error} />
+        )}
+      </section>
+      <FieldError id="form-error" code={error} />
+      <div class="buttons">
+        <button type="button" onClick={onCancel}>
+          {t('button_cancel')}
+        </button>
+        <button type="submit" class="primary" disabled={busy}>
+          {t('button_save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+/** The small routing vocabulary shared by the page families. */
+
+/** What one demo server keeps in memory for its lifetime. */
+export interface DemoState {
+  /** Base32 TOTP secret (10 random bytes, 16 characters), new at every server start. */
+  secret: string;
+  /** Set once the enrolment page accepted a code. */
+  enrolled: boolean;
+  /** The code the "e-mailed" emergency access page expects (never a TOTP). */
+  emergencyCode: string;
+}
+
+export interface DemoRequest {
+  method: string;
+  url: URL;
+  /** The urlencoded form body of a POST (empty for GET). */
+  form: URLSearchParams;
+  state: DemoState;
+}
+
+export interface Reply {
+  status?: number;
+  type?: string;
+  headers?: Record<string, string>;
+  body: string | Buffer;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(req: DemoRequest): Reply;
+}
+
+export function html(body: string, status = 200): Reply {
+  return { status, type: 'text/html; charset=utf-8', body };
+}
+
+export function json(value: unknown, status = 200): Reply {
+  return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
+}
+
+/** A 303 redirect (after a POST, as the vendor consoles do). */
+export function redirect(location: string): Reply {
+  return { status: 303, headers: { location }, body: '' };
+}

@@ -1,0 +1,162 @@
+/**
+ * The demo console: a small HTTP server on loopback that imitates the two-factor screens of the vendor
+ * consoles our users administer, and checks codes with its own TOTP implementation.
+ *
+ *   tsx demo/server.ts [--port 8787] [--host 127.0.0.1]
+ */
+import { randomInt } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { page } from './html';
+import { homeRoutes, LINKS } from './pages/home';
+import { trendRoutes } from './pages/trend';
+import { html, type DemoRequest, type DemoState, type Reply, type Route } from './routes';
+import { randomSecret } from './totp';
+
+/** Every route of the demo console. A new page family adds its module's table here. */
+export const ROUTES: Route[] = [...homeRoutes, ...trendRoutes];
+
+const MAX_BODY = 16 * 1024;
+
+export interface DemoServer {
+  /** Base URL without a trailing slash, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  /** This run's Base32 TOTP secret. */
+  secret: string;
+  close(): Promise<void>;
+}
+
+export interface DemoServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1: the demo is never reachable from other machines. */
+  host?: string;
+}
+
+function notFound(): Reply {
+  const body = `<div class="card"><h1>ページが見つかりません</h1>
+<p>お探しのページは存在しないか、移動した可能性があります。</p><p><a href="/">トップへ戻る</a></p></div>`;
+  return html(page({ title: 'ページが見つかりません', body, narrow: true }), 404);
+}
+
+function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status ?? 200, {
+    'content-type': reply.type ?? 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...reply.headers,
+  });
+  res.end(reply.body);
+}
+
+async function handle(state: DemoState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://demo.invalid');
+  const method = req.method ?? 'GET';
+  if (url.pathname === '/favicon.ico') return send(res, { status: 204, body: '' });
+  const onPath = ROUTES.filter((route) => route.path === url.pathname);
+  const route = onPath.find((r) => r.method === method || (method === 'HEAD' && r.method === 'GET'));
+  if (!route) {
+    if (onPath.length === 0) return send(res, notFound());
+    const allow = onPath.map((r) => r.method).join(', ');
+    return send(res, { status: 405, headers: { allow }, body: 'method not allowed' });
+  }
+  const form = method === 'POST' ? await readForm(req) : new URLSearchParams();
+  const request: DemoRequest = { method, url, form, state };
+  send(res, route.handle(request));
+}
+
+/** Starts a demo console with a fresh random secret. */
+export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const state: DemoState = {
+    secret: randomSecret(10),
+    enrolled: false,
+    emergencyCode: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+  };
+  const server = createServer((req, res) => {
+    handle(state, req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 400, body: String(error) });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${hostInUrl}:${port}`,
+    port,
+    secret: state.secret,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/** The command line: starts a server, prints where it is, stops on Ctrl+C. */
+export async function runCli(args: string[] = process.argv.slice(2)): Promise<DemoServer> {
+  const port = Number(option(args, '--port') ?? process.env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
+  const demo = await startDemoServer({ port, host: option(args, '--host') ?? '127.0.0.1' });
+  console.log(`Sekimori demo console: ${demo.url}/`);
+  for (const link of LINKS) console.log(`  ${demo.url}${link.href}  ${link.en}`);
+  console.log(`TOTP secret of this run: ${demo.secret}  (also at ${demo.url}/api/state)`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = () => {
+    demo.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return demo;
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  runCli().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

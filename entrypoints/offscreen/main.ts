@@ -1,0 +1,3 @@
+import { runClipboardJobs } from '@/lib/platform/clipboard';
+
+runClipboardJobs();

@@ -1,0 +1,31 @@
+import { render } from 'preact';
+import { ClientContext } from '@/components/client-context';
+import { I18nContext } from '@/components/i18n';
+import { TargetTabContext, parseTargetTab } from '@/components/target-tab';
+import { createClient } from '@/lib/messages';
+import { copyText, sha256Hex } from '@/lib/platform/clipboard';
+import { translate, uiLanguage } from '@/lib/platform/i18n';
+import { sendToBackground } from '@/lib/platform/runtime';
+import { App } from './App';
+import '@/components/style.css';
+
+const client = createClient(sendToBackground);
+
+async function copy(code: string): Promise<void> {
+  await copyText(code);
+  await client.call('clipboard.copied', { digest: await sha256Hex(code) });
+}
+
+document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
+document.title = translate('popup_title');
+
+render(
+  <I18nContext.Provider value={translate}>
+    <ClientContext.Provider value={client}>
+      <TargetTabContext.Provider value={parseTargetTab(location.search)}>
+        <App copy={copy} />
+      </TargetTabContext.Provider>
+    </ClientContext.Provider>
+  </I18nContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,86 @@
+/**
+ * The background's answer to every message type. `Handlers` is a mapped type over the protocol, so adding a
+ * message without a handler is a compile error.
+ */
+import type { MessageType, RequestOf, ResponseOf } from '../messages';
+import { generateCode } from '../otp/generate-code';
+import { validateAccount } from '../otp/validate-account';
+import type { Keeper, KeeperDeps } from './keeper';
+import { KeeperError } from './keeper-error';
+import { listCodes } from './list-codes';
+import { applyPatch, draftToAccount } from './drafts';
+import { isSameKey, type StoredAccount, type VaultPayload } from './stored-account';
+
+export type Handlers = { [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+export interface HandlerEffects {
+  /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
+  scheduleClipboardClear(digest: string): Promise<void>;
+}
+
+function live(payload: VaultPayload, id: string): StoredAccount {
+  const found = payload.accounts.find((a) => a.id === id && a.deletedAt === undefined);
+  if (!found) throw new KeeperError('not-found');
+  return found;
+}
+
+export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: HandlerEffects): Handlers {
+  return {
+    'vault.status': () => keeper.status(),
+    'vault.create': ({ password }) => keeper.create(password),
+    'vault.unlock': ({ password }) => keeper.unlock(password),
+    'vault.lock': () => keeper.lock(),
+    'codes.list': async () => {
+      const now = deps.now();
+      const { status, payload } = await keeper.snapshot();
+      return { status, accounts: payload ? await listCodes(payload, now) : [], now };
+    },
+    'account.preview': async ({ draft }) => {
+      const { secret: _secret, ...account } = draftToAccount(draft);
+      return { code: await generateCode(draftToAccount(draft), deps.now()), account };
+    },
+    'account.add': async ({ draft }) => {
+      const account = draftToAccount(draft);
+      return keeper.mutate((payload) => {
+        if (payload.accounts.some((a) => a.deletedAt === undefined && isSameKey(a, account))) {
+          throw new KeeperError('duplicate');
+        }
+        const id = deps.newId();
+        payload.accounts.push({ ...account, id, origins: [], createdAt: deps.now() });
+        return { id };
+      });
+    },
+    'account.update': ({ id, patch }) =>
+      keeper.mutate((payload) => {
+        const current = live(payload, id);
+        Object.assign(current, validateAccount(applyPatch(current, patch)));
+        return { id };
+      }),
+    'account.delete': ({ id }) =>
+      keeper.mutate((payload) => {
+        live(payload, id).deletedAt = deps.now();
+        return { id };
+      }),
+    'account.restore': ({ id }) =>
+      keeper.mutate((payload) => {
+        const found = payload.accounts.find((a) => a.id === id && a.deletedAt !== undefined);
+        if (!found) throw new KeeperError('not-found');
+        delete found.deletedAt;
+        return { id };
+      }),
+    'hotp.next': async ({ id }) => {
+      // The new counter is committed before the code is computed and shown, so a code is never reused.
+      const account = await keeper.mutate((payload) => {
+        const current = live(payload, id);
+        if (current.type !== 'hotp') throw new KeeperError('not-hotp');
+        current.counter += 1;
+        return { ...current };
+      });
+      return { code: await generateCode(account, deps.now()), counter: account.counter };
+    },
+    'clipboard.copied': async ({ digest }) => {
+      await effects.scheduleClipboardClear(digest);
+      return {};
+    },
+  };
+}

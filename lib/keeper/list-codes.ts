@@ -1,0 +1,19 @@
+import type { CodeView } from '../messages';
+import { generateCode } from '../otp/generate-code';
+import { nextStepStartMs } from '../otp/time';
+import { toView, type VaultPayload } from './stored-account';
+
+/** Current (and for time-based accounts, next) codes for every live account, in stored order. */
+export async function listCodes(payload: VaultPayload, now: number): Promise<CodeView[]> {
+  const live = payload.accounts.filter((a) => a.deletedAt === undefined);
+  return Promise.all(
+    live.map(async (a): Promise<CodeView> => {
+      if (a.type === 'hotp') {
+        return { ...toView(a), code: await generateCode(a, now), next: '', validUntilMs: 0 };
+      }
+      const validUntilMs = nextStepStartMs(a.period, now);
+      const [code, next] = await Promise.all([generateCode(a, now), generateCode(a, validUntilMs)]);
+      return { ...toView(a), code, next, validUntilMs };
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Who sent a message. Privileged requests are accepted only from our own extension pages (popup, options):
+ * same extension id AND a URL on the extension's own origin. A content script's messages carry the page's URL,
+ * and another extension's carry its own id, so both are refused.
+ */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export interface SelfIdentity {
+  id: string;
+  /** e.g. `chrome-extension://abcdef…` or `moz-extension://uuid` — no trailing slash. */
+  origin: string;
+}
+
+/**
+ * Compared as text: `URL.origin` is "null" for non-special schemes in some engines, so it cannot be trusted
+ * to tell extension origins apart.
+ */
+function isOnOrigin(url: string | undefined, origin: string): boolean {
+  return typeof url === 'string' && url.startsWith(origin + '/');
+}
+
+export function isExtensionPage(sender: SenderInfo, self: SelfIdentity): boolean {
+  if (sender.id !== self.id) return false;
+  if (!isOnOrigin(sender.url, self.origin)) return false;
+  // Chromium also reports the origin of the sending frame; when present it must agree.
+  if (sender.origin !== undefined && sender.origin !== self.origin) return false;
+  return true;
+}

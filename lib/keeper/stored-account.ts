@@ -1,0 +1,40 @@
+import type { Account } from '../otp/account';
+import type { AccountView } from '../messages';
+
+/** An account as kept inside the encrypted vault payload. */
+export interface StoredAccount extends Account {
+  id: string;
+  /** Exact origins (scheme://host:port) the account may be used on. */
+  origins: string[];
+  createdAt: number;
+  /** Set while a deletion can still be undone; purged after the undo window. */
+  deletedAt?: number;
+}
+
+/** The decrypted vault payload. */
+export interface VaultPayload {
+  schema: 1;
+  accounts: StoredAccount[];
+}
+
+export const EMPTY_PAYLOAD: VaultPayload = { schema: 1, accounts: [] };
+
+/** Strips the secret: the only shape of an account that leaves the background. */
+export function toView(a: StoredAccount): AccountView {
+  return {
+    id: a.id,
+    type: a.type,
+    issuer: a.issuer,
+    account: a.account,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: a.period,
+    counter: a.counter,
+    origins: [...a.origins],
+    createdAt: a.createdAt,
+  };
+}
+
+export function isSameKey(a: Account, b: Account): boolean {
+  return a.secret === b.secret && a.issuer === b.issuer && a.account === b.account && a.type === b.type;
+}

@@ -1,0 +1,85 @@
+/**
+ * Shape checks for every request the background accepts. Anything from another context is untrusted
+ * (a compromised renderer can send any message a content script can), so each payload is checked field by
+ * field; unknown keys, prototype tricks and oversized strings are refused.
+ */
+import type { AccountDraft, Message, MessageType } from '../messages';
+import { MESSAGE_TYPES } from '../messages';
+
+const MAX_PASSWORD = 1024;
+const MAX_LABEL = 1024;
+const MAX_SECRET = 4096;
+const TYPES = new Set(['totp', 'hotp', 'steam']);
+const ALGORITHMS = new Set(['SHA1', 'SHA256', 'SHA512']);
+
+type Check = (payload: Record<string, unknown>) => boolean;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function onlyKeys(obj: Record<string, unknown>, allowed: readonly string[]): boolean {
+  return Object.keys(obj).every((k) => allowed.includes(k));
+}
+
+const str = (v: unknown, max: number): boolean => typeof v === 'string' && v.length <= max;
+const optNum = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+const id = (v: unknown): boolean => typeof v === 'string' && /^[a-f0-9]{8,64}$/.test(v);
+
+const DRAFT_KEYS = [
+  'type',
+  'issuer',
+  'account',
+  'secret',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+] as const;
+
+function isDraft(v: unknown, partial: boolean): v is AccountDraft {
+  if (!isPlainObject(v) || !onlyKeys(v, DRAFT_KEYS)) return false;
+  const need = (k: string, ok: boolean) => (v[k] === undefined ? partial : ok);
+  return (
+    need('issuer', str(v.issuer, MAX_LABEL)) &&
+    need('account', str(v.account, MAX_LABEL)) &&
+    need('secret', str(v.secret, MAX_SECRET)) &&
+    (v.type === undefined || TYPES.has(v.type as string)) &&
+    (v.algorithm === undefined || ALGORITHMS.has(v.algorithm as string)) &&
+    optNum(v.digits) &&
+    optNum(v.period) &&
+    optNum(v.counter)
+  );
+}
+
+const empty: Check = (p) => Object.keys(p).length === 0;
+const password: Check = (p) => onlyKeys(p, ['password']) && str(p.password, MAX_PASSWORD);
+const byId: Check = (p) => onlyKeys(p, ['id']) && id(p.id);
+
+const CHECKS: Record<MessageType, Check> = {
+  'vault.status': empty,
+  'vault.create': password,
+  'vault.unlock': password,
+  'vault.lock': empty,
+  'codes.list': empty,
+  'account.preview': (p) => onlyKeys(p, ['draft']) && isDraft(p.draft, false),
+  'account.add': (p) => onlyKeys(p, ['draft']) && isDraft(p.draft, false),
+  'account.update': (p) => onlyKeys(p, ['id', 'patch']) && id(p.id) && isDraft(p.patch, true),
+  'account.delete': byId,
+  'account.restore': byId,
+  'hotp.next': byId,
+  'clipboard.copied': (p) =>
+    onlyKeys(p, ['digest']) && typeof p.digest === 'string' && /^[a-f0-9]{64}$/.test(p.digest),
+};
+
+/** Returns the message typed when its shape is exactly right, otherwise null. */
+export function validateMessage(raw: unknown): Message | null {
+  if (!isPlainObject(raw) || !onlyKeys(raw, ['type', 'payload'])) return null;
+  const { type, payload } = raw;
+  if (typeof type !== 'string' || !(MESSAGE_TYPES as string[]).includes(type)) return null;
+  if (!isPlainObject(payload)) return null;
+  if (!CHECKS[type as MessageType](payload)) return null;
+  return { type: type as MessageType, payload } as Message;
+}

@@ -1,0 +1,37 @@
+import { VaultError } from './errors';
+import { openParsedRecord } from './open-vault';
+import { parseVaultRecord } from './parse-vault-record';
+import { encodePayload } from './payload-codec';
+import { secureRandomBytes, type RandomBytes } from './random-bytes';
+import { importVaultKey } from './vault-key';
+import { buildHeader } from './vault-record';
+import { writeRecord } from './write-record';
+
+export interface SealVaultOptions {
+  random?: RandomBytes;
+}
+
+/**
+ * Seals `payload` as the next revision of `previousRecord`: revision + 1, a fresh payload nonce, the same
+ * wrapped key and KDF parameters. `vaultKey` must open `previousRecord` ('wrong-key' otherwise), so a record
+ * is never written under a key the password cannot recover. Throws 'read-only' for a newer-version record.
+ */
+export async function sealVault<T>(
+  previousRecord: string,
+  vaultKey: Uint8Array,
+  payload: T,
+  options: SealVaultOptions = {},
+): Promise<string> {
+  const plaintext = encodePayload(payload);
+  const key = await importVaultKey(vaultKey);
+  const parsed = await parseVaultRecord(previousRecord);
+  if (parsed.readOnly) throw new VaultError('read-only');
+  await openParsedRecord(parsed, key, 'wrong-key');
+  return writeRecord({
+    header: buildHeader(parsed.header.kdf, parsed.header.revision + 1),
+    wrappedKey: parsed.wrappedKey,
+    vaultKey: key,
+    plaintext,
+    random: options.random ?? secureRandomBytes,
+  });
+}

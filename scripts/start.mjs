@@ -1,0 +1,200 @@
+// `npm start`: build the extension, start the demo console, and open both in a browser.
+//
+//   node scripts/start.mjs [--headless] [--no-build] [--port N] [--lang en-US|ja]
+//
+// With a display (Linux: DISPLAY or WAYLAND_DISPLAY; macOS and Windows: always), unless CI is set or
+// --headless is given, a browser window opens with the extension loaded (profile: .output/demo-profile)
+// and runs until the window is closed. Without one, a short scripted demo runs headless and writes
+// screenshots to demo-output/: create a vault, add the demo console's account, log in with its code.
+import { spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import { findBrowser, noBrowserMessage } from './find-browser.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+const PROFILE = join(ROOT, '.output', 'demo-profile');
+const OUTPUT = join(ROOT, 'demo-output');
+const DEMO_PASSWORD = 'demo-password-1234';
+const ISSUER = 'Trend Micro SaaS Account';
+const ACCOUNT = 'abc@example.co.jp';
+
+function option(args, name) {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function build() {
+  console.log('> npx wxt build');
+  const result = spawnSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0) throw new Error('wxt build failed');
+}
+
+function hasDisplay(args) {
+  if (args.includes('--headless') || process.env.CI) return false;
+  if (process.platform === 'linux') return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  return true;
+}
+
+async function startServer(port) {
+  const { startDemoServer } = await tsImport('../demo/server.ts', import.meta.url);
+  try {
+    return await startDemoServer({ port });
+  } catch (error) {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${port} is in use; the demo console takes a free one.`);
+    return startDemoServer({ port: 0 });
+  }
+}
+
+/** The six-digit code shown in a list item's text ("123 456", "123456", next to other numbers). */
+export function codeFromText(text) {
+  const runs = text.match(/\d(?:[\s\u00a0\u2009\u202f-]?\d)*/g) ?? [];
+  return runs.map((run) => run.replace(/\D/g, '')).find((digits) => digits.length === 6) ?? null;
+}
+
+async function interactive(harness, demo, lang) {
+  await mkdir(PROFILE, { recursive: true });
+  const session = await harness.launchExtension({
+    extensionPath: EXTENSION,
+    userDataDir: PROFILE,
+    headless: false,
+    locale: lang,
+  });
+  const { context, extensionId } = session;
+  const index = context.pages()[0] ?? (await context.newPage());
+  await index.goto(`${demo.url}/`);
+  const enrol = await context.newPage();
+  await enrol.goto(`${demo.url}/trend/enrol`);
+  console.log(`
+Sekimori is loaded (extension id ${extensionId}) in the browser window.
+Demo console: ${demo.url}/
+  1. Pin Sekimori from the puzzle-piece menu in the toolbar and click it: create a vault.
+  2. On "Google認証システムアプリを設定する", click "QRコードを表示する" and enrol the account with Sekimori
+     (or add it by hand with the secret key printed under the QR code).
+  3. Open ${demo.url}/trend/login and log in with the code Sekimori shows.
+The popup can also be opened in a tab: chrome-extension://${extensionId}/popup.html
+Close the browser window (or press Ctrl+C) to stop.`);
+  await new Promise((resolveClosed) => {
+    context.on('close', resolveClosed);
+    process.once('SIGINT', () => session.close().then(resolveClosed, resolveClosed));
+  });
+  console.log('Browser closed; stopping the demo console.');
+}
+
+async function screenshot(page, name, shots) {
+  const path = join(OUTPUT, name);
+  await page.screenshot({ path, fullPage: true });
+  shots.push(path);
+  console.log(`  screenshot: ${path}`);
+}
+
+async function scripted(harness, demo, lang) {
+  await mkdir(OUTPUT, { recursive: true });
+  const shots = [];
+  const session = await harness.launchExtension({ extensionPath: EXTENSION, locale: lang });
+  let popup;
+  try {
+    const { context, extensionId } = session;
+    console.log(`Extension ${extensionId} loaded in headless ${lang} Chromium.`);
+
+    const consolePage = context.pages()[0] ?? (await context.newPage());
+    await consolePage.goto(`${demo.url}/`);
+    await screenshot(consolePage, '01-demo-console.png', shots);
+
+    console.log('Popup: creating the vault.');
+    popup = await session.openPopup();
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await popup.getByLabel('Confirm password', { exact: true }).fill(DEMO_PASSWORD);
+    await popup.getByRole('button', { name: 'Create vault' }).click();
+
+    console.log("Popup: adding the demo console's account.");
+    await popup.getByRole('button', { name: 'Add account' }).click();
+    await popup.getByLabel('Issuer', { exact: true }).fill(ISSUER);
+    await popup.getByLabel('Account', { exact: true }).fill(ACCOUNT);
+    await popup.getByLabel('Secret key', { exact: true }).fill(demo.secret);
+    await popup.getByRole('button', { name: 'Save' }).click();
+
+    const item = popup.getByRole('listitem').filter({ hasText: ISSUER }).filter({ hasText: ACCOUNT });
+    await item.waitFor({ state: 'visible' });
+    // A code about to expire is read again in the next period (the console allows ±30 s anyway).
+    const left = 30 - ((Date.now() / 1000) % 30);
+    if (left < 4) await sleep(left * 1000 + 500);
+    await screenshot(popup, '02-popup-account.png', shots);
+    const text = (await item.innerText()) ?? '';
+    const code = codeFromText(text);
+    if (!code) throw new Error(`no 6-digit code in the account's list item: ${JSON.stringify(text)}`);
+    console.log(`Popup shows code ${code} for ${ISSUER} / ${ACCOUNT}.`);
+
+    console.log('Console: logging in with that code.');
+    const login = await context.newPage();
+    await login.goto(`${demo.url}/trend/login`);
+    await login.getByLabel('6桁のコード').fill(code);
+    await login.getByRole('button', { name: '送信' }).click();
+    const result = login.locator('#result');
+    await result.waitFor();
+    const ok = (await result.getAttribute('data-ok')) === 'true';
+    await screenshot(login, '03-console-login.png', shots);
+
+    console.log(`
+Summary
+  demo console   ${demo.url}/  (secret ${demo.secret})
+  extension      ${extensionId}
+  code           ${code}
+  login          ${ok ? 'ログインしました — accepted' : 'コードが正しくありません — REJECTED'}
+  screenshots    ${shots.join('\n                 ')}`);
+    return ok;
+  } catch (error) {
+    if (popup && !popup.isClosed()) {
+      await screenshot(popup, 'error-popup.png', shots).catch(() => {});
+    }
+    throw error;
+  } finally {
+    await session.close();
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const lang = option(args, '--lang') === 'ja' ? 'ja' : 'en-US';
+  const port = Number(option(args, '--port') ?? process.env.DEMO_PORT ?? 8787);
+
+  const browser = findBrowser();
+  if (!browser) {
+    console.error(noBrowserMessage());
+    return 1;
+  }
+  if (!args.includes('--no-build')) build();
+
+  const demo = await startServer(port);
+  console.log(`Demo console: ${demo.url}/   browser: ${browser}`);
+  const harness = await tsImport('../test/e2e/harness/index.ts', import.meta.url);
+  try {
+    if (hasDisplay(args)) {
+      await interactive(harness, demo, lang);
+      return 0;
+    }
+    console.log('No display (or --headless / CI): running the scripted demo headless.');
+    return (await scripted(harness, demo, lang)) ? 0 : 1;
+  } finally {
+    await demo.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`start: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The walking skeleton in real Chromium: create the vault, add an account by hand, see the right code,
+ * survive an extension reload (locked, data intact) and a stopped service worker, and leave no secret in
+ * the browser profile.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../demo/server';
+import { totp } from '../../demo/totp';
+import { launchExtension, searchProfileFor, type ExtensionSession } from './harness';
+
+const EXT = resolve(__dirname, '../../.output/chrome-mv3-e2e');
+const PASSWORD = 'gatekeeper of the console 2026';
+const ISSUER = 'Trend Micro SaaS Account';
+const ACCOUNT = 'abc@example.co.jp';
+
+/** The item shows the code the test computes itself (either side of a step boundary). */
+async function expectCurrentCode(item: Locator, secret: string): Promise<void> {
+  const before = Date.now();
+  const text = (await item.textContent()) ?? '';
+  const candidates = new Set([totp(secret, before), totp(secret, Date.now())]);
+  expect(
+    [...candidates].some((code) => text.includes(code)),
+    `codes ${[...candidates]} in "${text}"`,
+  ).toBe(true);
+}
+
+async function unlock(page: Page): Promise<void> {
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+describe('vault in Chromium', () => {
+  let demo: DemoServer;
+  let session: ExtensionSession;
+  let profile: string;
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ port: 0 });
+    profile = await mkdtemp(join(tmpdir(), 'sekimori-e2e-'));
+    session = await launchExtension({ extensionPath: EXT, userDataDir: profile });
+  });
+
+  afterAll(async () => {
+    await session?.close().catch(() => undefined);
+    await demo?.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  it('creates the vault, adds an account by hand, and shows the right code', async () => {
+    const popup = await session.openPopup();
+    await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await popup.getByLabel('Confirm password').fill(PASSWORD);
+    await popup.getByRole('button', { name: 'Create vault' }).click();
+    await popup.getByRole('button', { name: 'Add account' }).click();
+    await popup.getByLabel('Issuer').fill(ISSUER);
+    await popup.getByLabel('Account').fill(ACCOUNT);
+    await popup.getByLabel('Secret key').fill(demo.secret.toLowerCase().replace(/(.{4})/g, '$1 '));
+    await expect.poll(() => popup.locator('.preview-code').count()).toBe(1);
+    await popup.getByRole('button', { name: 'Save' }).click();
+    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
+    await item.waitFor();
+    await expect.poll(() => item.textContent()).toContain(ISSUER);
+    await expectCurrentCode(item, demo.secret);
+  });
+
+  it('the code it shows logs in to the demo console', async () => {
+    const popup = await session.openPopup();
+    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
+    const code = ((await item.locator('.sr-only').first().textContent()) ?? '').trim();
+    const login = await session.context.newPage();
+    await login.goto(`${demo.url}/trend/login`);
+    await login.getByPlaceholder('6桁のコード').fill(code);
+    await login.getByRole('button', { name: '送信' }).click();
+    await expect.poll(() => login.locator('#result').getAttribute('data-ok')).toBe('true');
+    await login.close();
+  });
+
+  it('is locked after an extension reload, and unlocks with its data intact', async () => {
+    await session.reloadExtension();
+    const popup = await session.openPopup();
+    await popup.getByRole('button', { name: 'Unlock' }).waitFor();
+    await unlock(popup);
+    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
+    await item.waitFor();
+    await expectCurrentCode(item, demo.secret);
+  });
+
+  it('keeps serving codes after the service worker is stopped', async () => {
+    await session.stopServiceWorker();
+    const popup = await session.openPopup();
+    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
+    await item.waitFor();
+    await expectCurrentCode(item, demo.secret);
+    expect(await popup.getByRole('button', { name: 'Unlock' }).count()).toBe(0);
+  });
+
+  it('leaves neither the secret nor an otpauth URI anywhere in the browser profile', async () => {
+    await session.close();
+    const uri = `otpauth://totp/${encodeURIComponent(ISSUER)}:${encodeURIComponent(ACCOUNT)}?secret=${demo.secret}`;
+    const found = await searchProfileFor(profile, [demo.secret, 'otpauth://', uri, ACCOUNT]);
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_TYPES, type Message } from '@/lib/messages';
+import type { Handlers } from '@/lib/keeper/handlers';
+import { createRouter } from '@/lib/keeper/router';
+import type { SenderInfo } from '@/lib/keeper/sender';
+import { validateMessage } from '@/lib/keeper/validate-message';
+
+const SELF = {
+  id: 'abcdefghijklmnopabcdefghijklmnop',
+  origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+};
+const POPUP: SenderInfo = { id: SELF.id, url: `${SELF.origin}/popup.html`, origin: SELF.origin };
+const POPUP_IN_TAB: SenderInfo = { ...POPUP, url: `${SELF.origin}/popup.html?tab=12`, tab: { id: 12 } };
+const CONTENT_SCRIPT: SenderInfo = {
+  id: SELF.id,
+  url: 'https://console.example.co.jp/login',
+  origin: 'https://console.example.co.jp',
+  tab: { id: 3 },
+  frameId: 0,
+};
+const OTHER_EXTENSION: SenderInfo = {
+  id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz',
+  url: 'chrome-extension://zzzz/x.html',
+};
+const SPOOFED_URL: SenderInfo = {
+  id: SELF.id,
+  url: `${SELF.origin}/popup.html`,
+  origin: 'https://evil.example',
+};
+
+/** A valid example request of every type. */
+const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
+  'vault.status': {},
+  'vault.create': { password: 'x'.repeat(12) },
+  'vault.unlock': { password: 'x'.repeat(12) },
+  'vault.lock': {},
+  'codes.list': {},
+  'account.preview': { draft: { issuer: 'a', account: 'b', secret: 'JBSWY3DPEHPK3PXP' } },
+  'account.add': { draft: { issuer: 'a', account: 'b', secret: 'JBSWY3DPEHPK3PXP' } },
+  'account.update': { id: 'deadbeef', patch: { issuer: 'c' } },
+  'account.delete': { id: 'deadbeef' },
+  'account.restore': { id: 'deadbeef' },
+  'hotp.next': { id: 'deadbeef' },
+  'clipboard.copied': { digest: 'a'.repeat(64) },
+};
+
+function recordingHandlers(calls: string[]): Handlers {
+  return Object.fromEntries(
+    MESSAGE_TYPES.map((type) => [type, async () => (calls.push(type), { fine: true })]),
+  ) as unknown as Handlers;
+}
+
+describe('router', () => {
+  it('has an example for every message type', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual([...MESSAGE_TYPES].sort());
+  });
+
+  it.each(MESSAGE_TYPES)('%s: answered for the popup (also opened in a tab)', async (type) => {
+    const calls: string[] = [];
+    const route = createRouter(recordingHandlers(calls), SELF);
+    expect(await route({ type, payload: EXAMPLES[type] }, POPUP)).toEqual({
+      ok: true,
+      value: { fine: true },
+    });
+    expect(await route({ type, payload: EXAMPLES[type] }, POPUP_IN_TAB)).toMatchObject({ ok: true });
+    expect(calls).toEqual([type, type]);
+  });
+
+  it.each(MESSAGE_TYPES)(
+    '%s: forged from a content script, another extension or a spoofed origin is refused',
+    async (type) => {
+      const calls: string[] = [];
+      const route = createRouter(recordingHandlers(calls), SELF);
+      for (const sender of [CONTENT_SCRIPT, OTHER_EXTENSION, SPOOFED_URL, {}]) {
+        expect(await route({ type, payload: EXAMPLES[type] }, sender)).toEqual({
+          ok: false,
+          code: 'forbidden',
+        });
+      }
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it('turns typed errors into codes and anything else into "internal"', async () => {
+    const handlers = recordingHandlers([]);
+    handlers['vault.unlock'] = async () => {
+      throw Object.assign(new Error('nope'), { code: 'wrong-password' });
+    };
+    handlers['vault.lock'] = async () => {
+      throw new TypeError('boom');
+    };
+    const route = createRouter(handlers, SELF);
+    expect(await route({ type: 'vault.unlock', payload: { password: 'x' } }, POPUP)).toEqual({
+      ok: false,
+      code: 'wrong-password',
+    });
+    expect(await route({ type: 'vault.lock', payload: {} }, POPUP)).toEqual({ ok: false, code: 'internal' });
+  });
+});
+
+describe('message validation', () => {
+  it.each([
+    ['not an object', 'vault.status'],
+    ['unknown type', { type: 'vault.export', payload: {} }],
+    ['extra top-level key', { type: 'vault.status', payload: {}, extra: 1 }],
+    ['extra payload key', { type: 'vault.lock', payload: { force: true } }],
+    ['__proto__ key', JSON.parse('{"type":"vault.lock","payload":{"__proto__":{"admin":true}}}')],
+    ['password not a string', { type: 'vault.unlock', payload: { password: 42 } }],
+    ['huge password', { type: 'vault.unlock', payload: { password: 'x'.repeat(5000) } }],
+    ['bad id', { type: 'account.delete', payload: { id: '../../etc' } }],
+    ['draft without secret', { type: 'account.add', payload: { draft: { issuer: 'a', account: 'b' } } }],
+    [
+      'draft with unknown type',
+      { type: 'account.add', payload: { draft: { ...EXAMPLES['account.add'].draft, type: 'motp' } } },
+    ],
+    [
+      'draft with extra field',
+      { type: 'account.add', payload: { draft: { ...EXAMPLES['account.add'].draft, id: 'x' } } },
+    ],
+    [
+      'digits not a number',
+      { type: 'account.add', payload: { draft: { ...EXAMPLES['account.add'].draft, digits: '6' } } },
+    ],
+    ['payload is an array', { type: 'vault.status', payload: [] }],
+    ['bad digest', { type: 'clipboard.copied', payload: { digest: 'xyz' } }],
+  ])('refuses %s', (_name, raw) => {
+    expect(validateMessage(raw)).toBeNull();
+  });
+
+  it.each(MESSAGE_TYPES)('accepts a well-formed %s', (type) => {
+    expect(validateMessage({ type, payload: EXAMPLES[type] })).not.toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import { createClient, type Client } from '@/lib/messages';
+import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
+import { createHandlers } from '@/lib/keeper/handlers';
+import { createRouter } from '@/lib/keeper/router';
+import { randomHexId } from '@/lib/keeper/random-id';
+import { MemoryStore } from './memory-store';
+
+const SELF = {
+  id: 'sekimoritestextensionidxxxxxxxx',
+  origin: 'chrome-extension://sekimoritestextensionidxxxxxxxx',
+};
+
+/** A client wired to the real keeper, router and vault over in-memory storage (no mocks). */
+export function realClient(): { client: Client; local: MemoryStore; cleared: string[] } {
+  const local = new MemoryStore();
+  const deps: KeeperDeps = { local, session: new MemoryStore(), now: () => Date.now(), newId: randomHexId };
+  const cleared: string[] = [];
+  const route = createRouter(
+    createHandlers(new Keeper(deps), deps, { scheduleClipboardClear: async (d) => void cleared.push(d) }),
+    SELF,
+  );
+  const sender = { id: SELF.id, url: `${SELF.origin}/popup.html`, origin: SELF.origin };
+  // Structured cloning, as runtime messaging does.
+  const client = createClient(async (message) =>
+    structuredClone(await route(structuredClone(message), sender)),
+  );
+  return { client, local, cleared };
+}
