@@ -97,7 +97,6 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
       class="panel form"
       onSubmit={submit}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      aria-labelledby="form-title"
     >
       <h1 id="form-title">{editing ? t('edit_title') : t('add_title')}</h1>
       <label for="f-issuer">{t('label_issuer')}</label>

@@ -4,8 +4,8 @@
  * reorder or hide what is shown next to it.
  */
 // Control characters are exactly what this pattern is for.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\ufff9-\ufffb]/gu;
 
 export function displayText(label: string): string {
