@@ -12,7 +12,6 @@ export default defineConfig({
     default_locale: 'en',
     permissions: [
       'storage',
-      'alarms',
       'clipboardWrite',
       'clipboardRead',
       ...(browser === 'firefox' ? [] : ['offscreen']),
@@ -22,7 +21,9 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
-    browser_specific_settings: { gecko: { id: 'sekimori@sekimori.dev', strict_min_version: '128.0' } },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'sekimori@sekimori.dev', strict_min_version: '128.0' } } }
+      : {}),
   }),
   vite: () => ({ build: { sourcemap: false } }),
 });

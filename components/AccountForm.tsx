@@ -93,11 +93,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   }
 
   return (
-    <form
-      class="panel form"
-      onSubmit={submit}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-    >
+    <form class="panel form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h1 id="form-title">{editing ? t('edit_title') : t('add_title')}</h1>
       <label for="f-issuer">{t('label_issuer')}</label>
       <input

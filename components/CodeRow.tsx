@@ -32,10 +32,12 @@ function CodeRowImpl({ view, highlighted, readOnly, onCopy, onEdit, onDelete, on
 
   return (
     <li class={highlighted ? 'row highlighted' : 'row'} data-account-id={view.id}>
-      <div class="labels">
-        <span class="issuer">{displayText(view.issuer) || displayText(view.account)}</span>
-        {view.issuer ? <span class="account">{displayText(view.account)}</span> : null}
-      </div>
+      {confirming ? null : (
+        <div class="labels">
+          <span class="issuer">{displayText(view.issuer) || displayText(view.account)}</span>
+          {view.issuer ? <span class="account">{displayText(view.account)}</span> : null}
+        </div>
+      )}
       {view.type === 'hotp' ? (
         <div class="live">
           <button

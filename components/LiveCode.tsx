@@ -4,7 +4,7 @@
  */
 import type { CodeView } from '@/lib/messages';
 import { Countdown } from './Countdown';
-import { groupCode } from './display-text';
+import { codeGroups } from './display-text';
 import { useT } from './i18n';
 import { useNow } from './ticker';
 
@@ -20,14 +20,17 @@ export function currentCode(view: CodeView, now: number): { code: string; remain
   return { code: view.code, remaining: Math.ceil((view.validUntilMs - now) / 1000), next: view.next };
 }
 
+/**
+ * A code shown grouped (`123 456`) by spacing the groups with CSS, so its text stays the plain code: what is
+ * copied, read aloud and matched is `123456`.
+ */
 export function CodeText({ code }: { code: string }) {
   return (
-    <>
-      <span class="code-digits" aria-hidden="true">
-        {groupCode(code)}
-      </span>
-      <span class="sr-only">{code}</span>
-    </>
+    <span class="code-digits">
+      {codeGroups(code).map((group, i) => (
+        <span key={i}>{group}</span>
+      ))}
+    </span>
   );
 }
 
@@ -50,7 +53,7 @@ export function LiveCode({
       </button>
       <Countdown remaining={remaining} period={view.period} />
       {next && remaining <= NEXT_CODE_SHOWN_S ? (
-        <span class="next-code">{t('next_code', groupCode(next))}</span>
+        <span class="next-code">{t('next_code', codeGroups(next).join(' '))}</span>
       ) : null}
     </div>
   );

@@ -15,12 +15,11 @@ export function displayText(label: string): string {
   );
 }
 
-/** `123456` -> `123 456`, `12345678` -> `1234 5678`, Steam's five characters stay as they are. */
-export function groupCode(code: string): string {
-  if (code.length === 6) return `${code.slice(0, 3)} ${code.slice(3)}`;
-  if (code.length === 8) return `${code.slice(0, 4)} ${code.slice(4)}`;
-  if (code.length === 7) return `${code.slice(0, 3)} ${code.slice(3)}`;
-  return code;
+/** `123456` -> [`123`, `456`], `12345678` -> [`1234`, `5678`]; Steam's five characters stay one group. */
+export function codeGroups(code: string): string[] {
+  if (code.length === 6 || code.length === 7) return [code.slice(0, 3), code.slice(3)];
+  if (code.length === 8) return [code.slice(0, 4), code.slice(4)];
+  return [code];
 }
 
 /** Case-, width- and kana-width-insensitive search key (NFKC), so ｔｒｅｎｄ finds Trend. */

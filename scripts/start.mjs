@@ -56,7 +56,8 @@ async function startServer(port) {
 
 /** The six-digit code shown in a list item's text ("123 456", "123456", next to other numbers). */
 export function codeFromText(text) {
-  const runs = text.match(/\d(?:[\s\u00a0\u2009\u202f-]?\d)*/g) ?? [];
+  // Group separators within a line only: a newline ends a run (the countdown sits on its own line).
+  const runs = text.match(/\d(?:[ \u00a0\u2009\u202f-]?\d)*/g) ?? [];
   return runs.map((run) => run.replace(/\D/g, '')).find((digits) => digits.length === 6) ?? null;
 }
 

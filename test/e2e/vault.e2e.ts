@@ -6,11 +6,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { totp } from '../../demo/totp';
-import { launchExtension, searchProfileFor, type ExtensionSession } from './harness';
+import {
+  addAccountInPopup,
+  codeOf,
+  createVaultInPopup,
+  launchExtension,
+  searchProfileFor,
+  unlockPopup,
+  type ExtensionSession,
+} from './harness';
 
 const EXT = resolve(__dirname, '../../.output/chrome-mv3-e2e');
 const PASSWORD = 'gatekeeper of the console 2026';
@@ -29,11 +37,6 @@ async function expectCurrentCode(item: Locator, secret: string): Promise<void> {
     [...candidates].some((code) => text.includes(code)),
     `codes ${[...candidates]} in "${text}"`,
   ).toBe(true);
-}
-
-async function unlock(page: Page): Promise<void> {
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
 describe('vault in Chromium', () => {
@@ -55,17 +58,12 @@ describe('vault in Chromium', () => {
 
   it('creates the vault, adds an account by hand, and shows the right code', async () => {
     const popup = await session.openPopup();
-    await popup.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await popup.getByLabel('Confirm password').fill(PASSWORD);
-    await popup.getByRole('button', { name: 'Create vault' }).click();
-    await popup.getByRole('button', { name: 'Add account' }).click();
-    await popup.getByLabel('Issuer').fill(ISSUER);
-    await popup.getByLabel('Account').fill(ACCOUNT);
-    await popup.getByLabel('Secret key').fill(typedSecret(demo.secret));
-    await expect.poll(() => popup.locator('.preview-code').count()).toBe(1);
-    await popup.getByRole('button', { name: 'Save' }).click();
-    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
-    await item.waitFor();
+    await createVaultInPopup(popup, PASSWORD);
+    const item = await addAccountInPopup(popup, {
+      issuer: ISSUER,
+      account: ACCOUNT,
+      secret: typedSecret(demo.secret),
+    });
     await expect.poll(() => item.textContent()).toContain(ISSUER);
     await expectCurrentCode(item, demo.secret);
   });
@@ -73,7 +71,7 @@ describe('vault in Chromium', () => {
   it('the code it shows logs in to the demo console', async () => {
     const popup = await session.openPopup();
     const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
-    const code = ((await item.locator('.sr-only').first().textContent()) ?? '').trim();
+    const code = await codeOf(item);
     const login = await session.context.newPage();
     await login.goto(`${demo.url}/trend/login`);
     await login.getByPlaceholder('6桁のコード').fill(code);
@@ -86,7 +84,7 @@ describe('vault in Chromium', () => {
     await session.reloadExtension();
     const popup = await session.openPopup();
     await popup.getByRole('button', { name: 'Unlock' }).waitFor();
-    await unlock(popup);
+    await unlockPopup(popup, PASSWORD);
     const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
     await item.waitFor();
     await expectCurrentCode(item, demo.secret);

@@ -2,3 +2,10 @@
 export { BASE_ARGS, browserPath, launchBrowser, localeLaunch, type Locale } from './browser';
 export { launchExtension, type ExtensionSession, type LaunchExtensionOptions } from './extension';
 export { enableDeveloperMode, needleForms, searchProfileFor } from './profile';
+export {
+  addAccountInPopup,
+  codeOf,
+  createVaultInPopup,
+  unlockPopup,
+  type TypedAccount,
+} from './popup-actions';

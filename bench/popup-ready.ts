@@ -1,0 +1,91 @@
+/**
+ * Popup start-up with the seeded accounts: a fresh tab navigates to popup.html, and an init script records (by the
+ * page clock, ms since navigation start) when every row shows its code and that frame has been painted.
+ */
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '../test/e2e/harness';
+import { READY_MARKS, readyProbe, type ReadyMarks } from './page-scripts';
+import { popupUrl } from './seed';
+import { median, sample } from './stats';
+
+export interface ReadyRun {
+  marks: ReadyMarks;
+}
+
+export interface ReadyResult {
+  samples: number[];
+  median: number;
+  warmup: number;
+  /** Median of each mark over the kept runs: where the time goes. */
+  medianMarks: Omit<ReadyMarks, 'visibility'>;
+}
+
+/**
+ * Polls an expression (evaluated through CDP: the extension's CSP forbids the in-page eval that
+ * `page.waitForFunction` with a string would need) until it is truthy.
+ */
+async function pollPage<T>(page: Page, expression: string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await page.evaluate(expression)) as T | null;
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Opens the popup in a new tab and resolves once `count` codes are visible; the page stays open. */
+export async function openReadyPopup(
+  session: ExtensionSession,
+  count: number,
+): Promise<{ page: Page; marks: ReadyMarks }> {
+  const page = await session.context.newPage();
+  await page.addInitScript({ content: readyProbe(count) });
+  await page.goto(popupUrl(session), { waitUntil: 'commit' });
+  const marks = await pollPage<ReadyMarks>(page, READY_MARKS, 20_000);
+  if (marks.visibility !== 'visible') throw new Error(`popup page was ${marks.visibility}, not visible`);
+  return { page, marks };
+}
+
+/**
+ * `runs` timed openings (after `warmup` untimed ones). With `stopWorker`, the service worker is stopped before
+ * each opening, as Chrome does after 30 s idle, so the popup's first message has to start it again.
+ */
+export async function popupReady(
+  session: ExtensionSession,
+  count: number,
+  opts: { runs: number; warmup: number; stopWorker?: boolean },
+): Promise<ReadyResult> {
+  const kept: ReadyMarks[] = [];
+  const samples = await sample(opts.runs, opts.warmup, async (index) => {
+    if (opts.stopWorker) await session.stopServiceWorker();
+    const { page, marks } = await openReadyPopup(session, count);
+    await page.close();
+    if (index >= 0) kept.push(marks);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return marks.painted;
+  });
+  const pick = (key: keyof Omit<ReadyMarks, 'visibility'>) => median(kept.map((m) => m[key]));
+  return {
+    samples,
+    median: median(samples),
+    warmup: opts.warmup,
+    medianMarks: {
+      responseEnd: pick('responseEnd'),
+      appRendered: pick('appRendered'),
+      listRequested: pick('listRequested'),
+      listAnswered: pick('listAnswered'),
+      domComplete: pick('domComplete'),
+      painted: pick('painted'),
+    },
+  };
+}
+
+/** "HTML 4 ms → app 30 → codes.list sent 31, answered 60 → 200 rows 90 → painted 95" */
+export function describeMarks(m: ReadyResult['medianMarks']): string {
+  const f = (n: number) => n.toFixed(0);
+  return (
+    `HTML ${f(m.responseEnd)} ms → first render ${f(m.appRendered)} → codes.list sent ${f(m.listRequested)}, ` +
+    `answered ${f(m.listAnswered)} → rows in DOM ${f(m.domComplete)} → painted ${f(m.painted)}`
+  );
+}

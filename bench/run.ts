@@ -1,0 +1,249 @@
+/**
+ * `npm run bench`: the performance budgets, measured. Node (code generation, unlock), real Chromium with the
+ * unpacked e2e build (unlock in the service worker, popup start-up and idle cost with 200 accounts), and the
+ * production build (popup JS/CSS gzip, store zip). Prints one markdown table, writes it to bench/results.md,
+ * and exits 1 when a budget is exceeded or a measurement failed (after printing everything).
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchExtension, type ExtensionSession } from '../test/e2e/harness';
+import { ACCOUNT_COUNT, describeMix, realisticAccounts } from './accounts';
+import { describeAssets, popupAssets } from './bundle-size';
+import { idleCost } from './idle-cost';
+import { codeGeneration, describeTiming, listCodesTiming, nodeUnlock } from './node-metrics';
+import { describeMarks, popupReady } from './popup-ready';
+import { seedVault } from './seed';
+import { spread } from './stats';
+import { workerUnlock } from './sw-unlock';
+import { markdownTable, passes, type Row } from './table';
+import { buildChromeZip } from './zip-size';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const E2E_BUILD = join(ROOT, '.output', 'chrome-mv3-e2e');
+const PRODUCTION_BUILD = join(ROOT, '.output', 'chrome-mv3');
+const RESULTS = join(ROOT, 'bench', 'results.md');
+const PASSWORD = 'bench vault passphrase 2026';
+const KB = 1024;
+
+/** The issue's budgets and the peer extension's figures. */
+const BUDGET = { unlockMs: 600, popupReadyMs: 150, idleMsPerS: 50, popupJsKb: 30, zipKb: 200 };
+const PEER = { popupReadyMs: 748, idleMsPerS: 560, popupKb: 207, zipKb: 965 };
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+/** The table's rows in a fixed order; a stage that fails leaves an error row for each metric it owed. */
+const ORDER = [
+  'codegen',
+  'listcodes',
+  'unlock-node',
+  'unlock-worker',
+  'popup-ready',
+  'popup-ready-cold',
+  'idle',
+  'popup-size',
+  'zip',
+] as const;
+type Key = (typeof ORDER)[number];
+const rows = new Map<Key, Row>();
+
+const ROW_SKELETONS: Record<Key, Omit<Row, 'value' | 'runs'>> = {
+  codegen: {
+    metric: `Code generation, ${ACCOUNT_COUNT} accounts (Node, generateCode)`,
+    kind: 'time',
+    unit: 'ms',
+  },
+  listcodes: {
+    metric: `listCodes, ${ACCOUNT_COUNT} accounts: current + next (Node)`,
+    kind: 'time',
+    unit: 'ms',
+  },
+  'unlock-node': { metric: 'Unlock (Node, unlockVault)', kind: 'time', unit: 'ms', budget: BUDGET.unlockMs },
+  'unlock-worker': {
+    metric: 'Unlock in Chromium (popup → service worker round trip)',
+    kind: 'time',
+    unit: 'ms',
+    budget: BUDGET.unlockMs,
+  },
+  'popup-ready': {
+    metric: `Popup ready, ${ACCOUNT_COUNT} accounts (Chromium, nav start → codes painted)`,
+    kind: 'time',
+    unit: 'ms',
+    budget: BUDGET.popupReadyMs,
+    peer: PEER.popupReadyMs,
+  },
+  'popup-ready-cold': {
+    metric: `Popup ready, ${ACCOUNT_COUNT} accounts, service worker stopped first`,
+    kind: 'time',
+    unit: 'ms',
+    peer: PEER.popupReadyMs,
+  },
+  idle: {
+    metric: `Idle cost, open popup with ${ACCOUNT_COUNT} accounts (main-thread busy, mean over 10 s)`,
+    kind: 'rate',
+    unit: 'ms/s',
+    budget: BUDGET.idleMsPerS,
+    peer: PEER.idleMsPerS,
+  },
+  'popup-size': {
+    metric: 'Popup JS + CSS, gzip -9 (jsQR must be absent)',
+    kind: 'size',
+    unit: 'KB',
+    budget: BUDGET.popupJsKb,
+    budgetText: `JS ≤ ${BUDGET.popupJsKb} KB`,
+    peer: PEER.popupKb,
+  },
+  zip: { metric: 'Chrome zip (wxt zip)', kind: 'size', unit: 'KB', budget: BUDGET.zipKb, peer: PEER.zipKb },
+};
+
+function put(key: Key, row: Pick<Row, 'value' | 'runs'> & Partial<Row>): void {
+  rows.set(key, { ...ROW_SKELETONS[key], ...row });
+}
+
+async function stage(name: string, owed: Key[], task: () => Promise<void>): Promise<void> {
+  const started = Date.now();
+  log(`${name}…`);
+  try {
+    await task();
+  } catch (error) {
+    const message = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).slice(0, 160);
+    log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    for (const key of owed) if (!rows.has(key)) put(key, { value: NaN, runs: '—', error: message });
+  }
+  log(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const runsText = (runs: number, warmup: number) => `${runs} (+${warmup} warm-up)`;
+
+async function sizes(): Promise<void> {
+  await stage('store zip (npx wxt zip, production build)', ['zip'], async () => {
+    const zip = buildChromeZip(ROOT);
+    log(`  ${zip.file}: ${zip.bytes} bytes`);
+    put('zip', { value: zip.bytes / KB, runs: '1 (deterministic)' });
+  });
+  await stage('popup assets (gzip)', ['popup-size'], async () => {
+    const assets = popupAssets(PRODUCTION_BUILD);
+    log(`  ${describeAssets(assets)}`);
+    const js = assets.jsGzip / KB;
+    const css = assets.cssGzip / KB;
+    put('popup-size', {
+      value: js,
+      ratioValue: js + css,
+      valueText: `${(js + css).toFixed(1)} KB (JS ${js.toFixed(1)} + CSS ${css.toFixed(1)})`,
+      runs: '1 (deterministic)',
+      ...(assets.jsqrIn.length ? { failure: `jsQR in ${assets.jsqrIn.join(', ')}` } : {}),
+    });
+  });
+}
+
+async function nodeMetrics(drafts: ReturnType<typeof realisticAccounts>): Promise<void> {
+  await stage('code generation (Node)', ['codegen', 'listcodes'], async () => {
+    const gen = await codeGeneration(drafts);
+    log(`  generateCode × ${drafts.length}: ${describeTiming(gen)}`);
+    put('codegen', { value: gen.median, runs: runsText(gen.samples.length, gen.warmup) });
+    const list = await listCodesTiming(drafts);
+    log(`  listCodes: ${describeTiming(list)}`);
+    put('listcodes', { value: list.median, runs: runsText(list.samples.length, list.warmup) });
+  });
+  await stage('unlock (Node)', ['unlock-node'], async () => {
+    const unlock = await nodeUnlock(drafts, PASSWORD);
+    log(`  unlockVault at ${unlock.iterations} iterations: ${describeTiming(unlock)}`);
+    put('unlock-node', {
+      metric: `Unlock (Node, unlockVault, PBKDF2 ${unlock.iterations.toLocaleString('en')} it.)`,
+      value: unlock.median,
+      runs: runsText(unlock.samples.length, unlock.warmup),
+    });
+  });
+}
+
+async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Promise<string> {
+  const owed: Key[] = ['unlock-worker', 'popup-ready', 'popup-ready-cold', 'idle'];
+  let session: ExtensionSession | undefined;
+  let version = 'Chromium (not launched)';
+  const stop = () => void session?.close().finally(() => process.exit(130));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await stage('Chromium', owed, async () => {
+    session = await launchExtension({ extensionPath: E2E_BUILD, windowSize: { width: 800, height: 600 } });
+    version = `Chromium ${session.context.browser()?.version() ?? '?'}`;
+    log(`  ${version}, extension ${session.extensionId}`);
+    try {
+      const seeded = await seedVault(session, PASSWORD, drafts);
+      log(`  seeded ${seeded} accounts (${describeMix(drafts)})`);
+
+      const warm = await popupReady(session, ACCOUNT_COUNT, { runs: 15, warmup: 2 });
+      log(`  popup ready: median ${warm.median.toFixed(1)} ms (range ${spread(warm.samples)} ms)`);
+      log(`  popup ready, median marks: ${describeMarks(warm.medianMarks)}`);
+      put('popup-ready', { value: warm.median, runs: runsText(warm.samples.length, warm.warmup) });
+
+      const idle = await idleCost(session, ACCOUNT_COUNT, { windowS: 10, settleMs: 1000 });
+      log(
+        `  idle: ${idle.busyMsPerS.toFixed(2)} ms/s busy (script ${idle.scriptMsPerS.toFixed(2)}, layout ` +
+          `${idle.layoutMsPerS.toFixed(2)}, style ${idle.styleMsPerS.toFixed(2)}); per second: ` +
+          `${idle.perSecond.map((v) => v.toFixed(1)).join(' ')}; countdown ticking: ${idle.ticked}`,
+      );
+      put('idle', {
+        value: idle.busyMsPerS,
+        runs: `${idle.perSecond.length} × 1 s samples`,
+        ...(idle.ticked ? {} : { error: 'countdown did not tick: page throttled?' }),
+      });
+
+      const cold = await popupReady(session, ACCOUNT_COUNT, { runs: 5, warmup: 0, stopWorker: true });
+      log(
+        `  popup ready, worker stopped: median ${cold.median.toFixed(1)} ms (range ${spread(cold.samples)} ms)`,
+      );
+      log(`  popup ready, worker stopped, median marks: ${describeMarks(cold.medianMarks)}`);
+      put('popup-ready-cold', { value: cold.median, runs: runsText(cold.samples.length, cold.warmup) });
+
+      const unlock = await workerUnlock(session, PASSWORD, { runs: 11, warmup: 1 });
+      log(
+        `  unlock in the service worker: median ${unlock.median.toFixed(1)} ms (range ${spread(unlock.samples)} ms)`,
+      );
+      put('unlock-worker', { value: unlock.median, runs: runsText(unlock.samples.length, unlock.warmup) });
+    } finally {
+      await session.close();
+      session = undefined;
+      log('  browser closed, profile removed');
+    }
+  });
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
+  return version;
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const drafts = realisticAccounts();
+  await sizes();
+  await nodeMetrics(drafts);
+  const chromium = await browserMetrics(drafts);
+
+  const table = markdownTable(ORDER.map((key) => rows.get(key)).filter((row): row is Row => !!row));
+  const cpu = cpus();
+  const note =
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` ` +
+    `(${((Date.now() - started) / 1000).toFixed(0)} s): Node ${process.version}, ${chromium} headless, ` +
+    `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}. ${ACCOUNT_COUNT} accounts: ${describeMix(drafts)}. ` +
+    'KB = 1024 bytes. Popup ready = navigation start → every row shows its code and that frame is painted ' +
+    '(page clock, fresh tab each run). Idle = CDP Performance.getMetrics TaskDuration of the popup page.';
+  console.log(table);
+  console.log();
+  console.log(note);
+  writeFileSync(
+    RESULTS,
+    `<!-- Written by \`npm run bench\` (bench/run.ts); overwritten on every run. -->\n\n${table}\n\n${note}\n`,
+  );
+  log(`wrote ${RESULTS}`);
+  const failed = [...rows.values()].filter((row) => !passes(row));
+  if (failed.length) log(`failing: ${failed.map((row) => row.metric).join('; ')}`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,75 @@
+/** The built packages ask for the least they can (security-bar.md, "Attack surface"). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const OUT = resolve(__dirname, '../../.output');
+const manifest = (build: string) =>
+  JSON.parse(readFileSync(join(OUT, build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)],
+  );
+}
+
+const NEVER = [
+  'host_permissions',
+  'optional_host_permissions',
+  'content_scripts',
+  'web_accessible_resources',
+  'externally_connectable',
+];
+
+describe('production manifests', () => {
+  it.each(['chrome-mv3', 'firefox-mv3'])(
+    '%s: no host access, no declared content scripts, no exposure',
+    (build) => {
+      const m = manifest(build);
+      for (const key of NEVER) expect(m, key).not.toHaveProperty(key);
+      expect(m.manifest_version).toBe(3);
+    },
+  );
+
+  it('Chrome: exactly the permissions the features need', () => {
+    expect(manifest('chrome-mv3').permissions).toEqual([
+      'storage',
+      'clipboardWrite',
+      'clipboardRead',
+      'offscreen',
+    ]);
+    expect(manifest('chrome-mv3')).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('Firefox: the same without offscreen documents, with a stable add-on id', () => {
+    const m = manifest('firefox-mv3');
+    expect(m.permissions).toEqual(['storage', 'clipboardWrite', 'clipboardRead']);
+    expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'sekimori@sekimori.dev' } });
+  });
+
+  it('the e2e build differs only by loopback host permissions', () => {
+    const { host_permissions, ...rest } = manifest('chrome-mv3-e2e');
+    expect(host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(rest).toEqual(manifest('chrome-mv3'));
+  });
+
+  it('strict CSP for extension pages', () => {
+    const csp = (manifest('chrome-mv3').content_security_policy as { extension_pages: string })
+      .extension_pages;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv3'])(
+    '%s: no eval, no Function constructor, no remote script',
+    (build) => {
+      const code = files(join(OUT, build)).filter((f) => /\.(js|html)$/.test(f));
+      expect(code.length).toBeGreaterThan(2);
+      for (const f of code) {
+        const text = readFileSync(f, 'utf8');
+        expect(text, f).not.toMatch(/\beval\s*\(|new Function\s*\(|\bFunction\s*\(\s*['"`]/);
+        expect(text, f).not.toMatch(/<script[^>]+src=["']https?:|import\s*\(\s*["']https?:/);
+      }
+    },
+  );
+});

@@ -1,0 +1,127 @@
+/**
+ * The popup as people see it, in English and Japanese, light and dark: each screen is photographed into
+ * test-results/screenshots/ (to look at) and checked for horizontal overflow and unlabelled controls.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from './harness';
+
+const EXT = resolve(__dirname, '../../.output/chrome-mv3-e2e');
+const OUT = resolve(__dirname, '../../test-results/screenshots');
+const PASSWORD = 'screenshots are pixels 2026';
+
+const ACCOUNTS = [
+  { issuer: 'Trend Micro SaaS Account', account: 'abc@example.co.jp', secret: 'ABCDEFGHIJKL2345' },
+  { issuer: 'ウェブルート管理コンソール', account: '情報システム部 管理者', secret: 'JBSWY3DPEHPK3PXP' },
+  {
+    issuer: 'ServiceNow セキュリティポータル',
+    account: 'admin@example.jp',
+    secret: 'GEZDGNBVGY3TQOJQ',
+    digits: 8,
+  },
+  {
+    issuer: 'Legacy VPN',
+    account: 'ops',
+    secret: 'KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ',
+    type: 'hotp' as const,
+    counter: 3,
+  },
+];
+
+async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([t, p]) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: t, payload: p }),
+    [type, payload] as const,
+  );
+}
+
+/** Every control has an accessible name and nothing is wider than the popup. */
+async function checkLayout(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > 360)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
+    for (const el of document.querySelectorAll<HTMLInputElement>('button, input, select')) {
+      const named = el.getAttribute('aria-label') || el.textContent?.trim() || el.labels?.length;
+      if (!named) out.push(`unnamed ${el.tagName} ${el.outerHTML.slice(0, 80)}`);
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+}
+
+const sessions: ExtensionSession[] = [];
+afterAll(async () => {
+  for (const s of sessions) await s.close().catch(() => undefined);
+});
+
+describe.each([
+  ['en', 'light'],
+  ['en', 'dark'],
+  ['ja', 'light'],
+  ['ja', 'dark'],
+] as const)('popup screens (%s, %s)', (lang, scheme) => {
+  it('first run, list, next code, form and delete confirmation', async () => {
+    await mkdir(OUT, { recursive: true });
+    const session = await launchExtension({
+      extensionPath: EXT,
+      locale: lang === 'ja' ? 'ja' : 'en-US',
+      colorScheme: scheme,
+    });
+    sessions.push(session);
+    const shot = async (page: Page, name: string) => {
+      await checkLayout(page);
+      await page.screenshot({ path: join(OUT, `${lang}-${scheme}-${name}.png`) });
+    };
+    const popup = await session.openPopup();
+    await popup.setViewportSize({ width: 360, height: 520 });
+    await popup.locator('form').waitFor();
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe(lang);
+    await popup.locator('#new-password').fill('hunter2hunter2');
+    await shot(popup, '1-create');
+
+    await send(popup, 'vault.create', { password: PASSWORD });
+    for (const draft of ACCOUNTS) await send(popup, 'account.add', { draft });
+    await popup.reload();
+    await popup.getByRole('listitem').nth(3).waitFor();
+    await shot(popup, '2-list');
+
+    // The last seconds of a step: the next code appears under the current one.
+    await popup.evaluate(async () => {
+      const left = 30_000 - (Date.now() % 30_000);
+      if (left > 4500) await new Promise((r) => setTimeout(r, left - 4000));
+    });
+    await popup.locator('.next-code').first().waitFor();
+    await shot(popup, '3-next-code');
+
+    await popup.locator('.bar button.primary').click();
+    await popup.locator('#f-issuer').fill('Trend Micro SaaS Account');
+    await popup.locator('#f-account').fill('abc@example.co.jp');
+    await popup.locator('#f-secret').fill('abcd efgh ijkl 2345');
+    await popup.locator('details summary').click();
+    await popup.locator('.preview-code').waitFor();
+    await shot(popup, '4-add-form');
+
+    await popup.locator('#f-secret').fill('abcd 0189');
+    await popup.locator('.preview [role=alert]').waitFor();
+    await shot(popup, '5-form-error');
+
+    await popup.keyboard.press('Escape');
+    await popup.locator('.actions button').nth(1).click();
+    await popup.locator('.confirm').waitFor();
+    await shot(popup, '6-confirm-delete');
+
+    await send(popup, 'vault.lock', {});
+    await popup.reload();
+    await popup.locator('#unlock-password').fill('wrong password');
+    await popup.locator('form button[type=submit]').click();
+    await popup.locator('[role=alert]').waitFor();
+    await shot(popup, '7-unlock-error');
+    await session.close();
+  });
+});
