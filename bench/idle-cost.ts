@@ -31,6 +31,8 @@ export interface IdleResult {
   windowS: number;
   /** The countdown text changed during the window (so the page really was ticking, not throttled). */
   ticked: boolean;
+  /** A 30 s step ended inside the window, so the popup refetched and re-rendered every code once. */
+  crossedStep: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,16 +52,18 @@ export async function idleCost(
       const byName = new Map(metrics.map((m) => [m.name, m.value]));
       return Object.fromEntries(FIELDS.map((f) => [f, byName.get(f) ?? NaN])) as Snapshot;
     };
-    const countdown = () => page.evaluate(`document.querySelector('.countdown .seconds')?.textContent ?? ''`);
+    const countdown = () => page.evaluate(`document.querySelector('.countdown')?.textContent ?? ''`);
 
     await sleep(opts.settleMs);
     const before = await countdown();
+    const startedAt = Date.now();
     const snapshots = [await snapshot()];
     for (let s = 0; s < opts.windowS; s++) {
       await sleep(1000);
       snapshots.push(await snapshot());
     }
     const after = await countdown();
+    const crossedStep = Math.floor(startedAt / 30_000) !== Math.floor(Date.now() / 30_000);
     await cdp.detach();
 
     const first = snapshots[0]!;
@@ -83,6 +87,7 @@ export async function idleCost(
       perSecond,
       windowS: elapsed,
       ticked: before !== after,
+      crossedStep,
     };
   } finally {
     await page.close();

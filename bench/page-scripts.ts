@@ -101,7 +101,8 @@ export function readyProbe(count: number): string {
     if (items.length !== want) return false;
     for (const item of items) {
       const digits = item.querySelector('.code-digits');
-      if (!digits || !/[0-9]/.test(digits.textContent || '')) return false;
+      // Steam codes can be all letters: any 5+ characters count as a code.
+      if (!digits || (digits.textContent || '').replace(/\\s/g, '').length < 5) return false;
     }
     return true;
   };

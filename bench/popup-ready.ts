@@ -5,12 +5,9 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../test/e2e/harness';
 import { READY_MARKS, readyProbe, type ReadyMarks } from './page-scripts';
-import { popupUrl } from './seed';
 import { median, sample } from './stats';
 
-export interface ReadyRun {
-  marks: ReadyMarks;
-}
+const popupUrl = (session: ExtensionSession) => `chrome-extension://${session.extensionId}/popup.html`;
 
 export interface ReadyResult {
   samples: number[];

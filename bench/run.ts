@@ -4,16 +4,16 @@
  * production build (popup JS/CSS gzip, store zip). Prints one markdown table, writes it to bench/results.md,
  * and exits 1 when a budget is exceeded or a measurement failed (after printing everything).
  */
-import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchExtension, type ExtensionSession } from '../test/e2e/harness';
 import { ACCOUNT_COUNT, describeMix, realisticAccounts } from './accounts';
+import { withExtension } from './browser-session';
 import { describeAssets, popupAssets } from './bundle-size';
 import { idleCost } from './idle-cost';
 import { codeGeneration, describeTiming, listCodesTiming, nodeUnlock } from './node-metrics';
 import { describeMarks, popupReady } from './popup-ready';
+import { formatMarkdown, writeResults } from './results-file';
 import { seedVault } from './seed';
 import { spread } from './stats';
 import { workerUnlock } from './sw-unlock';
@@ -47,6 +47,8 @@ const ORDER = [
 ] as const;
 type Key = (typeof ORDER)[number];
 const rows = new Map<Key, Row>();
+/** Lines printed under the table: where the time goes. */
+const notes: string[] = [];
 
 const ROW_SKELETONS: Record<Key, Omit<Row, 'value' | 'runs'>> = {
   codegen: {
@@ -158,30 +160,30 @@ async function nodeMetrics(drafts: ReturnType<typeof realisticAccounts>): Promis
 }
 
 async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Promise<string> {
-  const owed: Key[] = ['unlock-worker', 'popup-ready', 'popup-ready-cold', 'idle'];
-  let session: ExtensionSession | undefined;
   let version = 'Chromium (not launched)';
-  const stop = () => void session?.close().finally(() => process.exit(130));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  await stage('Chromium', owed, async () => {
-    session = await launchExtension({ extensionPath: E2E_BUILD, windowSize: { width: 800, height: 600 } });
-    version = `Chromium ${session.context.browser()?.version() ?? '?'}`;
-    log(`  ${version}, extension ${session.extensionId}`);
-    try {
+  await stage('Chromium', ['unlock-worker', 'popup-ready', 'popup-ready-cold', 'idle'], () =>
+    withExtension(E2E_BUILD, async (session) => {
+      version = `Chromium ${session.context.browser()?.version() ?? '?'}`;
+      log(`  ${version}, extension ${session.extensionId}, profile ${session.userDataDir}`);
       const seeded = await seedVault(session, PASSWORD, drafts);
       log(`  seeded ${seeded} accounts (${describeMix(drafts)})`);
 
       const warm = await popupReady(session, ACCOUNT_COUNT, { runs: 15, warmup: 2 });
       log(`  popup ready: median ${warm.median.toFixed(1)} ms (range ${spread(warm.samples)} ms)`);
-      log(`  popup ready, median marks: ${describeMarks(warm.medianMarks)}`);
+      notes.push(
+        `Popup start-up, median marks (ms since navigation start): ${describeMarks(warm.medianMarks)}.`,
+      );
       put('popup-ready', { value: warm.median, runs: runsText(warm.samples.length, warm.warmup) });
 
       const idle = await idleCost(session, ACCOUNT_COUNT, { windowS: 10, settleMs: 1000 });
-      log(
-        `  idle: ${idle.busyMsPerS.toFixed(2)} ms/s busy (script ${idle.scriptMsPerS.toFixed(2)}, layout ` +
-          `${idle.layoutMsPerS.toFixed(2)}, style ${idle.styleMsPerS.toFixed(2)}); per second: ` +
-          `${idle.perSecond.map((v) => v.toFixed(1)).join(' ')}; countdown ticking: ${idle.ticked}`,
+      log(`  idle, busy ms per second: ${idle.perSecond.map((v) => v.toFixed(1)).join(' ')}`);
+      notes.push(
+        `Idle popup: ${idle.busyMsPerS.toFixed(1)} ms/s busy, of which script ${idle.scriptMsPerS.toFixed(1)}, ` +
+          `layout ${idle.layoutMsPerS.toFixed(1)}, style ${idle.styleMsPerS.toFixed(1)}; busiest second ` +
+          `${Math.max(...idle.perSecond).toFixed(0)} ms; ` +
+          (idle.crossedStep
+            ? 'the window included a 30 s step boundary (codes refetched, every row re-rendered).'
+            : 'no 30 s step boundary in the window (it would add one refetch and full re-render).'),
       );
       put('idle', {
         value: idle.busyMsPerS,
@@ -193,22 +195,16 @@ async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Pro
       log(
         `  popup ready, worker stopped: median ${cold.median.toFixed(1)} ms (range ${spread(cold.samples)} ms)`,
       );
-      log(`  popup ready, worker stopped, median marks: ${describeMarks(cold.medianMarks)}`);
+      notes.push(`Same with the service worker stopped first: ${describeMarks(cold.medianMarks)}.`);
       put('popup-ready-cold', { value: cold.median, runs: runsText(cold.samples.length, cold.warmup) });
 
       const unlock = await workerUnlock(session, PASSWORD, { runs: 11, warmup: 1 });
       log(
-        `  unlock in the service worker: median ${unlock.median.toFixed(1)} ms (range ${spread(unlock.samples)} ms)`,
+        `  unlock in the worker: median ${unlock.median.toFixed(1)} ms (range ${spread(unlock.samples)} ms)`,
       );
       put('unlock-worker', { value: unlock.median, runs: runsText(unlock.samples.length, unlock.warmup) });
-    } finally {
-      await session.close();
-      session = undefined;
-      log('  browser closed, profile removed');
-    }
-  });
-  process.off('SIGINT', stop);
-  process.off('SIGTERM', stop);
+    }),
+  );
   return version;
 }
 
@@ -227,13 +223,9 @@ async function main(): Promise<number> {
     `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}. ${ACCOUNT_COUNT} accounts: ${describeMix(drafts)}. ` +
     'KB = 1024 bytes. Popup ready = navigation start → every row shows its code and that frame is painted ' +
     '(page clock, fresh tab each run). Idle = CDP Performance.getMetrics TaskDuration of the popup page.';
-  console.log(table);
-  console.log();
-  console.log(note);
-  writeFileSync(
-    RESULTS,
-    `<!-- Written by \`npm run bench\` (bench/run.ts); overwritten on every run. -->\n\n${table}\n\n${note}\n`,
-  );
+  const text = [table, '', note, ...notes.map((line) => `\n${line}`)].join('\n');
+  console.log((await formatMarkdown(text, RESULTS)).trimEnd());
+  await writeResults(RESULTS, text);
   log(`wrote ${RESULTS}`);
   const failed = [...rows.values()].filter((row) => !passes(row));
   if (failed.length) log(`failing: ${failed.map((row) => row.metric).join('; ')}`);

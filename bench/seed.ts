@@ -2,8 +2,6 @@
 import type { ExtensionSession } from '../test/e2e/harness';
 import { seedScript } from './page-scripts';
 
-export const popupUrl = (session: ExtensionSession) => `chrome-extension://${session.extensionId}/popup.html`;
-
 /** From a popup page (an extension page, as the real popup is): 'vault.create', then one 'account.add' each. */
 export async function seedVault(
   session: ExtensionSession,

@@ -9,7 +9,7 @@ import type { OtpAlgorithm, OtpType } from '@/lib/otp/account';
 import { useClient } from './client-context';
 import { FieldError } from './FieldError';
 import { useT } from './i18n';
-import { CodeText } from './LiveCode';
+import { CodeText } from './code-text';
 import { useAction } from './use-action';
 
 interface FormState {

@@ -1,13 +1,25 @@
-/** The unlocked view's list: search (when there are many), rows, and the empty state. */
-import { useMemo, useState } from 'preact/hooks';
+/**
+ * The unlocked view's list: search (when there are many), rows, and the empty state. One click handler
+ * serves every row (`data-action` on the button, `data-id` on the row).
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CodeView } from '@/lib/messages';
-import { CodeRow, type CodeRowProps } from './CodeRow';
+import { CodeListDom, type RowState } from './code-list-dom';
 import { searchKey } from './display-text';
 import { useT } from './i18n';
+import { subscribeSeconds } from './ticker';
+
+/** Row buttons are told apart by their class (one click handler serves every row). */
+const ROW_ACTIONS = ['code', 'edit', 'delete', 'confirm-delete', 'cancel-delete', 'next'] as const;
 
 export const SEARCH_FROM = 6;
 
-type RowHandlers = Omit<CodeRowProps, 'view' | 'highlighted' | 'readOnly'>;
+export interface ListHandlers {
+  onCopy: (code: string) => void;
+  onEdit: (id: string) => void;
+  onDelete: (view: CodeView) => void;
+  onNextHotp: (id: string) => void;
+}
 
 export function AccountList({
   accounts,
@@ -18,13 +30,70 @@ export function AccountList({
   accounts: CodeView[];
   highlightId: string | null;
   readOnly: boolean;
-  handlers: RowHandlers;
+  handlers: ListHandlers;
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
+  const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const keys = useMemo(() => accounts.map((a) => searchKey(`${a.issuer} ${a.account}`)), [accounts]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listDom = useRef<CodeListDom | null>(null);
+  const lastConfirming = useRef<string | null>(null);
   const needle = searchKey(query.trim());
+
+  // Keyboard users land on "Delete" when asked, and back on the row's bin when the question goes away.
+  useEffect(() => {
+    const row = (id: string | null) => listRef.current?.querySelector(`li[data-id="${id}"]`);
+    if (confirmingId) row(confirmingId)?.querySelector<HTMLElement>('.confirm-delete')?.focus();
+    else row(lastConfirming.current)?.querySelector<HTMLElement>('.delete')?.focus();
+    lastConfirming.current = confirmingId;
+  }, [confirmingId]);
   const shown = needle ? accounts.filter((_, i) => keys[i]!.includes(needle)) : accounts;
+  const rows = useMemo(
+    () =>
+      shown.map((view): RowState => ({
+        view,
+        highlighted: view.id === highlightId,
+        readOnly,
+        confirming: view.id === confirmingId,
+      })),
+    [shown, highlightId, readOnly, confirmingId],
+  );
+
+  useLayoutEffect(() => {
+    if (!listRef.current) return;
+    const dom = new CodeListDom(listRef.current, t);
+    listDom.current = dom;
+    return () => dom.destroy();
+  }, [t, accounts.length === 0]);
+  useLayoutEffect(() => listDom.current?.sync(rows, Date.now()), [rows, t, accounts.length === 0]);
+  useEffect(() => subscribeSeconds((now) => listDom.current?.tick(now)), []);
+  // Typing goes straight to the search box; focused after the first paint, so the codes show first.
+  useEffect(() => searchRef.current?.focus(), []);
+
+  function onClick(event: MouseEvent) {
+    const button = (event.target as Element).closest<HTMLButtonElement>('li[data-id] button');
+    const id = button?.closest<HTMLElement>('li[data-id]')?.dataset.id;
+    const view = accounts.find((a) => a.id === id);
+    const action = ROW_ACTIONS.find((a) => button?.classList.contains(a));
+    if (!button || button.disabled || !view || !action) return;
+    switch (action) {
+      case 'code':
+        return handlers.onCopy(button.textContent ?? '');
+      case 'edit':
+        return handlers.onEdit(view.id);
+      case 'delete':
+        return setConfirmingId(view.id);
+      case 'cancel-delete':
+        return setConfirmingId(null);
+      case 'confirm-delete':
+        setConfirmingId(null);
+        return handlers.onDelete(view);
+      case 'next':
+        return handlers.onNextHotp(view.id);
+    }
+  }
 
   if (accounts.length === 0) {
     return (
@@ -45,24 +114,14 @@ export function AccountList({
           <input
             id="search"
             type="search"
-            autofocus
+            ref={searchRef}
             placeholder={t('search_placeholder')}
             value={query}
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
         </div>
       ) : null}
-      <ul class="list" aria-label={t('accounts_label')}>
-        {shown.map((view) => (
-          <CodeRow
-            key={view.id}
-            view={view}
-            highlighted={view.id === highlightId}
-            readOnly={readOnly}
-            {...handlers}
-          />
-        ))}
-      </ul>
+      <ul class="list" ref={listRef} aria-label={t('accounts_label')} onClick={onClick} />
       {shown.length === 0 ? <p class="muted center">{t('no_results', query.trim())}</p> : null}
     </>
   );

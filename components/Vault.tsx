@@ -5,7 +5,7 @@ import { RemoteError } from '@/lib/messages';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { useClient } from './client-context';
-import { rowLabel } from './CodeRow';
+import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
 import { LockIcon, PlusIcon } from './icons';
 import { Toast, type ToastState } from './Toast';
@@ -91,7 +91,10 @@ export function Vault({ readOnly, recovered, onLock, onStatus, copy, initialCode
   return (
     <div class="vault">
       <header class="bar">
-        <span class="brand">{t('popup_title')}</span>
+        <span class="brand">
+          <img src="/icon/32.png" width="18" height="18" alt="" />
+          {t('popup_title')}
+        </span>
         <button
           type="button"
           class="primary small"

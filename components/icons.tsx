@@ -12,19 +12,6 @@ const base = {
   focusable: 'false',
 };
 
-export const PencilIcon = () => (
-  <svg {...base}>
-    <path d="M12 20h9" />
-    <path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
-  </svg>
-);
-
-export const TrashIcon = () => (
-  <svg {...base}>
-    <path d="M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6" />
-  </svg>
-);
-
 export const LockIcon = () => (
   <svg {...base}>
     <rect x="4" y="11" width="16" height="10" rx="2" />
@@ -35,12 +22,5 @@ export const LockIcon = () => (
 export const PlusIcon = () => (
   <svg {...base}>
     <path d="M12 5v14M5 12h14" />
-  </svg>
-);
-
-export const NextIcon = () => (
-  <svg {...base}>
-    <path d="M21 12a9 9 0 1 1-3-6.7L21 8" />
-    <path d="M21 3v5h-5" />
   </svg>
 );

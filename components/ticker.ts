@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
-
 /**
  * One shared one-second clock for the whole page: a single timer aligned to the wall-clock second, however
  * many countdowns are on screen, and none when nothing is subscribed.
@@ -30,10 +28,4 @@ export function subscribeSeconds(listener: Listener): () => void {
       timer = undefined;
     }
   };
-}
-
-export function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => subscribeSeconds(setNow), []);
-  return now;
 }

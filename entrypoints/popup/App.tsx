@@ -1,6 +1,6 @@
 /** The popup's top level: picks the screen for the vault's state. */
 import { useEffect, useState } from 'preact/hooks';
-import type { CodeView, VaultStatus } from '@/lib/messages';
+import type { CodeView, ResponseOf, VaultStatus } from '@/lib/messages';
 import { RemoteError } from '@/lib/messages';
 import { useClient } from '@/components/client-context';
 import { CreateVault } from '@/components/CreateVault';
@@ -10,6 +10,8 @@ import { Vault } from '@/components/Vault';
 
 export interface AppProps {
   copy: (code: string) => Promise<void>;
+  /** The start-up `codes.list` call, when the caller already made it. */
+  firstList?: Promise<ResponseOf<'codes.list'>>;
 }
 
 interface Loaded {
@@ -17,7 +19,7 @@ interface Loaded {
   codes: CodeView[] | null;
 }
 
-export function App({ copy }: AppProps) {
+export function App({ copy, firstList }: AppProps) {
   const t = useT();
   const client = useClient();
   const [state, setState] = useState<Loaded | null>(null);
@@ -25,11 +27,11 @@ export function App({ copy }: AppProps) {
 
   useEffect(() => {
     // One round trip at start-up: the vault's state and, when unlocked, the codes.
-    client.call('codes.list', {}).then(
+    (firstList ?? client.call('codes.list', {})).then(
       (r) => setState({ status: r.status, codes: r.status.vault === 'unlocked' ? r.accounts : null }),
       (e: unknown) => setFailure(e instanceof RemoteError ? e.code : 'internal'),
     );
-  }, [client]);
+  }, [client, firstList]);
 
   const settle = (status: VaultStatus) => setState({ status, codes: null });
 

@@ -10,6 +10,8 @@ import { App } from './App';
 import '@/components/style.css';
 
 const client = createClient(sendToBackground);
+// Asked before anything renders: the popup's one start-up round trip runs while Preact boots.
+const firstList = client.call('codes.list', {});
 
 async function copy(code: string): Promise<void> {
   await copyText(code);
@@ -23,7 +25,7 @@ render(
   <I18nContext.Provider value={translate}>
     <ClientContext.Provider value={client}>
       <TargetTabContext.Provider value={parseTargetTab(location.search)}>
-        <App copy={copy} />
+        <App copy={copy} firstList={firstList} />
       </TargetTabContext.Provider>
     </ClientContext.Provider>
   </I18nContext.Provider>,

@@ -7,6 +7,7 @@ import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
+import { CodeCache } from './code-cache';
 import { listCodes } from './list-codes';
 import { applyPatch, draftToAccount } from './drafts';
 import { isSameKey, type StoredAccount, type VaultPayload } from './stored-account';
@@ -25,15 +26,20 @@ function live(payload: VaultPayload, id: string): StoredAccount {
 }
 
 export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: HandlerEffects): Handlers {
+  const codes = new CodeCache();
   return {
     'vault.status': () => keeper.status(),
     'vault.create': ({ password }) => keeper.create(password),
     'vault.unlock': ({ password }) => keeper.unlock(password),
-    'vault.lock': () => keeper.lock(),
+    'vault.lock': () => {
+      codes.clear();
+      return keeper.lock();
+    },
     'codes.list': async () => {
       const now = deps.now();
-      const { status, payload } = await keeper.snapshot();
-      return { status, accounts: payload ? await listCodes(payload, now) : [], now };
+      const { status, payload, record } = await keeper.snapshot();
+      if (!payload || record === undefined) return { status, accounts: [], now };
+      return { status, accounts: await codes.get(record, now, () => listCodes(payload, now)), now };
     },
     'account.preview': async ({ draft }) => {
       const { secret: _secret, ...account } = draftToAccount(draft);

@@ -49,7 +49,7 @@ export class Keeper {
   }
 
   /** The vault's state and, when unlocked, its payload, from one read of storage. */
-  async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null }> {
+  async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null; record?: string }> {
     const stored = await readStoredVault(this.deps.local);
     if (stored.state === 'absent') return { status: { vault: 'absent' }, payload: null };
     const key = await readSessionKey(this.deps.session);
@@ -63,7 +63,7 @@ export class Keeper {
         readOnly: opened.readOnly,
         recovered: opened.recovered,
       };
-      return { status, payload: opened.payload };
+      return { status, payload: opened.payload, record: opened.record };
     } catch (error) {
       if (error instanceof KeeperError && error.code === 'locked')
         return { status: { vault: 'locked' }, payload: null };

@@ -112,7 +112,7 @@ describe.each([
     await shot(popup, '5-form-error');
 
     await popup.keyboard.press('Escape');
-    await popup.locator('.actions button').nth(1).click();
+    await popup.locator('.row .icon.delete').first().click();
     await popup.locator('.confirm').waitFor();
     await shot(popup, '6-confirm-delete');
 

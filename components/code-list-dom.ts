@@ -1,0 +1,230 @@
+/**
+ * The account rows, rendered straight into the DOM. A popup may list hundreds of live codes: each row is
+ * cloned from one template and updated in place (keyed by account id, text written only when it changes), and
+ * the once-a-second tick touches only rows on screen. Same markup and accessible names as any other
+ * component; the list's single click handler tells buttons apart by class.
+ */
+import type { CodeView } from '@/lib/messages';
+import { codeGroups, displayText } from './display-text';
+import type { Translate } from './i18n';
+import { currentCode, NEXT_CODE_SHOWN_S } from './live-code';
+
+export interface RowState {
+  view: CodeView;
+  highlighted: boolean;
+  readOnly: boolean;
+  confirming: boolean;
+}
+
+interface Row {
+  li: HTMLLIElement;
+  issuer: HTMLElement;
+  account: HTMLElement;
+  edit: HTMLButtonElement;
+  del: HTMLButtonElement;
+  code: HTMLButtonElement;
+  groups: [HTMLElement, HTMLElement];
+  timer: HTMLElement;
+  next: HTMLButtonElement;
+  nextCode: HTMLElement;
+  confirm: HTMLElement | null;
+  state: RowState | null;
+}
+
+export function rowLabel(view: Pick<CodeView, 'issuer' | 'account'>): string {
+  return [view.issuer, view.account].filter(Boolean).map(displayText).join(' ') || '—';
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  cls: string,
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  node.className = cls;
+  return node;
+}
+
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function setAttr(node: Element, name: string, value: string | null): void {
+  if (value === null) {
+    if (node.hasAttribute(name)) node.removeAttribute(name);
+  } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+function template(doc: Document): HTMLLIElement {
+  const li = el(doc, 'li', 'row');
+  const digits = el(doc, 'span', 'code-digits');
+  digits.append(el(doc, 'span', ''), el(doc, 'span', ''));
+  const code = el(doc, 'button', 'code');
+  code.append(digits);
+  const timer = el(doc, 'span', 'countdown');
+  timer.setAttribute('role', 'timer');
+  li.append(
+    el(doc, 'span', 'issuer'),
+    el(doc, 'span', 'account'),
+    el(doc, 'button', 'icon edit'),
+    el(doc, 'button', 'icon delete'),
+    code,
+    timer,
+    el(doc, 'button', 'icon next'),
+    el(doc, 'span', 'next-code'),
+  );
+  return li;
+}
+
+export class CodeListDom {
+  private readonly rows = new Map<string, Row>();
+  private readonly proto: HTMLLIElement;
+  private readonly onScreen = new Set<Row>();
+  private readonly observer: IntersectionObserver | null;
+  private now = Date.now();
+
+  constructor(
+    private readonly list: HTMLUListElement,
+    private readonly t: Translate,
+  ) {
+    this.proto = template(list.ownerDocument);
+    this.observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            for (const entry of entries) {
+              const row = this.rows.get((entry.target as HTMLElement).dataset.id ?? '');
+              if (!row) continue;
+              if (entry.isIntersecting) {
+                this.onScreen.add(row);
+                this.paintCode(row);
+              } else this.onScreen.delete(row);
+            }
+          });
+  }
+
+  /** Makes the list show exactly `states`, in order, reusing the rows it already has. */
+  sync(states: readonly RowState[], now: number): void {
+    this.now = now;
+    const keep = new Set(states.map((s) => s.view.id));
+    for (const [id, row] of this.rows) {
+      if (keep.has(id)) continue;
+      this.observer?.unobserve(row.li);
+      this.onScreen.delete(row);
+      row.li.remove();
+      this.rows.delete(id);
+    }
+    let cursor: ChildNode | null = this.list.firstChild;
+    for (const state of states) {
+      const row = this.rows.get(state.view.id) ?? this.create(state.view.id);
+      this.fill(row, state);
+      if (row.li === cursor) cursor = cursor.nextSibling;
+      else this.list.insertBefore(row.li, cursor);
+    }
+  }
+
+  /** The once-a-second update: only rows on screen (all rows where visibility cannot be observed). */
+  tick(now: number): void {
+    this.now = now;
+    for (const row of this.observer ? this.onScreen : this.rows.values()) this.paintCode(row);
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    this.list.replaceChildren();
+  }
+
+  private create(id: string): Row {
+    const li = this.proto.cloneNode(true) as HTMLLIElement;
+    li.dataset.id = id;
+    const [issuer, account, edit, del, code, timer, next, nextCode] = [...li.children] as HTMLElement[];
+    const digits = code!.firstElementChild!;
+    const row: Row = {
+      li,
+      issuer: issuer!,
+      account: account!,
+      edit: edit as HTMLButtonElement,
+      del: del as HTMLButtonElement,
+      code: code as HTMLButtonElement,
+      groups: [digits.children[0] as HTMLElement, digits.children[1] as HTMLElement],
+      timer: timer!,
+      next: next as HTMLButtonElement,
+      nextCode: nextCode!,
+      confirm: null,
+      state: null,
+    };
+    this.rows.set(id, row);
+    this.observer?.observe(li);
+    return row;
+  }
+
+  private fill(row: Row, state: RowState): void {
+    const prev = row.state;
+    row.state = state;
+    const { view, readOnly } = state;
+    if (prev?.view !== view || prev.readOnly !== readOnly) {
+      const t = this.t;
+      const label = rowLabel(view);
+      setText(row.issuer, displayText(view.issuer) || displayText(view.account));
+      setText(row.account, view.issuer ? displayText(view.account) : '');
+      row.account.hidden = !view.issuer;
+      for (const [button, key] of [
+        [row.edit, 'button_edit'],
+        [row.del, 'button_delete'],
+        [row.next, 'button_next_code'],
+      ] as const) {
+        setAttr(button, 'aria-label', t(key, label));
+        setAttr(button, 'title', t(key, label));
+        button.disabled = readOnly;
+      }
+      setAttr(row.code, 'aria-label', t('copy_label', label));
+      const hotp = view.type === 'hotp';
+      row.timer.hidden = hotp;
+      row.next.hidden = !hotp;
+    }
+    row.li.classList.toggle('highlighted', state.highlighted);
+    this.paintConfirm(row, state.confirming);
+    this.paintCode(row);
+  }
+
+  private paintConfirm(row: Row, confirming: boolean): void {
+    row.li.classList.toggle('confirming', confirming);
+    if (!confirming) {
+      row.confirm?.remove();
+      row.confirm = null;
+      return;
+    }
+    if (row.confirm) return;
+    const doc = row.li.ownerDocument;
+    const label = rowLabel(row.state!.view);
+    const box = el(doc, 'div', 'confirm');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', this.t('confirm_delete', label));
+    const text = el(doc, 'span', '');
+    text.textContent = this.t('confirm_delete', label);
+    const yes = el(doc, 'button', 'danger confirm-delete');
+    yes.textContent = this.t('button_delete_confirm');
+    const no = el(doc, 'button', 'cancel-delete');
+    no.textContent = this.t('button_cancel');
+    box.append(text, yes, no);
+    row.li.prepend(box);
+    row.confirm = box;
+  }
+
+  private paintCode(row: Row): void {
+    const view = row.state?.view;
+    if (!view) return;
+    const { code, remaining, next } = currentCode(view, this.now);
+    const [first, second = ''] = codeGroups(code);
+    setText(row.groups[0], first ?? '');
+    setText(row.groups[1], second);
+    if (view.type === 'hotp') return;
+    setText(row.timer, String(remaining));
+    setAttr(row.timer, 'aria-label', this.t('seconds_left', String(remaining)));
+    row.timer.classList.toggle('urgent', remaining <= 5);
+    row.timer.style.setProperty('--f', Math.max(0, Math.min(1, remaining / view.period)).toFixed(3));
+    const showNext = next !== '' && remaining <= NEXT_CODE_SHOWN_S;
+    setText(row.nextCode, showNext ? this.t('next_code', codeGroups(next).join(' ')) : '');
+    row.nextCode.hidden = !showNext;
+  }
+}
