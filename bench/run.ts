@@ -12,6 +12,7 @@ import { withExtension } from './browser-session';
 import { describeAssets, popupAssets } from './bundle-size';
 import { idleCost } from './idle-cost';
 import { codeGeneration, describeTiming, listCodesTiming, nodeUnlock } from './node-metrics';
+import { pageFloor } from './page-floor';
 import { describeMarks, popupReady } from './popup-ready';
 import { formatMarkdown, writeResults } from './results-file';
 import { seedVault } from './seed';
@@ -40,6 +41,7 @@ const ORDER = [
   'unlock-node',
   'unlock-worker',
   'popup-ready',
+  'page-floor',
   'popup-ready-cold',
   'idle',
   'popup-size',
@@ -74,6 +76,11 @@ const ROW_SKELETONS: Record<Key, Omit<Row, 'value' | 'runs'>> = {
     unit: 'ms',
     budget: BUDGET.popupReadyMs,
     peer: PEER.popupReadyMs,
+  },
+  'page-floor': {
+    metric: 'Empty extension page, same browser (nav start → first frame): the floor under the popup',
+    kind: 'time',
+    unit: 'ms',
   },
   'popup-ready-cold': {
     metric: `Popup ready, ${ACCOUNT_COUNT} accounts, service worker stopped first`,
@@ -161,17 +168,23 @@ async function nodeMetrics(drafts: ReturnType<typeof realisticAccounts>): Promis
 
 async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Promise<string> {
   let version = 'Chromium (not launched)';
-  await stage('Chromium', ['unlock-worker', 'popup-ready', 'popup-ready-cold', 'idle'], () =>
+  await stage('Chromium', ['unlock-worker', 'page-floor', 'popup-ready', 'popup-ready-cold', 'idle'], () =>
     withExtension(E2E_BUILD, async (session) => {
       version = `Chromium ${session.context.browser()?.version() ?? '?'}`;
       log(`  ${version}, extension ${session.extensionId}, profile ${session.userDataDir}`);
       const seeded = await seedVault(session, PASSWORD, drafts);
       log(`  seeded ${seeded} accounts (${describeMix(drafts)})`);
 
+      const floor = await pageFloor(session, { runs: 15, warmup: 2 });
+      log(`  empty extension page: median ${floor.median.toFixed(1)} ms (range ${spread(floor.samples)} ms)`);
+      put('page-floor', { value: floor.median, runs: runsText(floor.samples.length, floor.warmup) });
+
       const warm = await popupReady(session, ACCOUNT_COUNT, { runs: 15, warmup: 2 });
       log(`  popup ready: median ${warm.median.toFixed(1)} ms (range ${spread(warm.samples)} ms)`);
       notes.push(
-        `Popup start-up, median marks (ms since navigation start): ${describeMarks(warm.medianMarks)}.`,
+        `Popup start-up, median marks (ms since navigation start): ${describeMarks(warm.medianMarks)}. ` +
+          `An empty extension page takes ${floor.median.toFixed(0)} ms in the same browser, so Sekimori's own ` +
+          `share of the popup's start-up is about ${(warm.median - floor.median).toFixed(0)} ms.`,
       );
       put('popup-ready', { value: warm.median, runs: runsText(warm.samples.length, warm.warmup) });
 

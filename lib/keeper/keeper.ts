@@ -8,6 +8,8 @@ import {
   createVault,
   isVaultError,
   openStoredVault,
+  openVault,
+  readCurrentRecord,
   readStoredVault,
   sealVault,
   unlockStoredVault,
@@ -41,6 +43,8 @@ interface Opened {
 export class Keeper {
   /** Serialises writes inside this worker: one mutation at a time, each on the latest stored record. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The last record opened and its payload: reused while storage holds the same record and key. */
+  private lastOpened: { record: string; key: Uint8Array; opened: Opened } | null = null;
 
   constructor(private readonly deps: KeeperDeps) {}
 
@@ -50,6 +54,11 @@ export class Keeper {
 
   /** The vault's state and, when unlocked, its payload, from one read of storage. */
   async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null; record?: string }> {
+    const fast = await this.openCurrent();
+    if (fast) {
+      const status: VaultStatus = { vault: 'unlocked', readOnly: fast.readOnly, recovered: false };
+      return { status, payload: fast.payload, record: fast.record };
+    }
     const stored = await readStoredVault(this.deps.local);
     if (stored.state === 'absent') return { status: { vault: 'absent' }, payload: null };
     const key = await readSessionKey(this.deps.session);
@@ -94,6 +103,7 @@ export class Keeper {
   }
 
   async lock(): Promise<VaultStatus> {
+    this.lastOpened = null;
     await clearSessionKey(this.deps.session);
     return this.status();
   }
@@ -128,7 +138,32 @@ export class Keeper {
     return key;
   }
 
+  /**
+   * The common case in one small read: unlocked, and the current record intact and opening with the session
+   * key. Anything else returns null and goes through the full read with its fallbacks.
+   */
+  private async openCurrent(): Promise<Opened | null> {
+    const key = await readSessionKey(this.deps.session);
+    if (!key) return null;
+    const record = await readCurrentRecord(this.deps.local);
+    if (!record) return null;
+    const last = this.lastOpened;
+    if (last && last.record === record && sameBytes(last.key, key)) return last.opened;
+    try {
+      const o = await openVault<VaultPayload>(record, key);
+      const opened = { payload: checkPayload(o.payload), record, readOnly: o.readOnly, recovered: false };
+      this.lastOpened = { record, key, opened };
+      return opened;
+    } catch {
+      return null;
+    }
+  }
+
   private async open(key: Uint8Array, known?: StoredVault): Promise<Opened> {
+    if (!known) {
+      const fast = await this.openCurrent();
+      if (fast) return fast;
+    }
     const stored = known ?? (await readStoredVault(this.deps.local));
     if (stored.state === 'absent') throw new KeeperError('no-vault');
     try {
@@ -154,4 +189,8 @@ export class Keeper {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

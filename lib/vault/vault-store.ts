@@ -26,6 +26,15 @@ export type StoredVault =
   | { state: 'present'; current: string; previous?: string }
   | { state: 'unreadable'; reason: 'missing' | 'not-a-string' | 'corrupt'; previous?: string };
 
+/**
+ * The fast path for reads: only the current record, when it is intact. Returns null when anything else is
+ * the case (absent, damaged…), and the caller then uses `readStoredVault` for the full picture.
+ */
+export async function readCurrentRecord(store: KeyValueStore): Promise<string | null> {
+  const current = (await store.get([VAULT_STORAGE_KEYS.current]))[VAULT_STORAGE_KEYS.current];
+  return typeof current === 'string' && (await hasValidChecksum(current)) ? current : null;
+}
+
 /** Reads and classifies the stored vault (one `get`, checksums only: no KDF, no decryption). */
 export async function readStoredVault(store: KeyValueStore): Promise<StoredVault> {
   const items = await store.get([...ALL_VAULT_STORAGE_KEYS]);

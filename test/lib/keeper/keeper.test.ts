@@ -177,3 +177,33 @@ describe('keeper: creation rules', () => {
     expect(s.local.data.get('vault')).toBe('{"this is":"not a vault"');
   });
 });
+
+describe('keeper: what it remembers between requests', () => {
+  it('never serves a stale payload: a change written by another worker instance is seen at once', async () => {
+    const s = setup();
+    await s.handlers['vault.create']({ password: PASSWORD });
+    const other = createHandlers(
+      new Keeper({ local: s.local, session: s.session, now: () => s.clock.now, newId: () => 'beefcafe' }),
+      {
+        local: s.local,
+        session: s.session,
+        now: () => s.clock.now,
+        newId: () => 'beefcafe',
+      },
+      { scheduleClipboardClear: async () => undefined },
+    );
+    expect((await s.handlers['codes.list']({})).accounts).toEqual([]);
+    await other['account.add']({ draft: CONSOLE });
+    expect((await s.handlers['codes.list']({})).accounts.map((a) => a.id)).toEqual(['beefcafe']);
+    await s.handlers['account.update']({ id: 'beefcafe', patch: { issuer: 'Renamed' } });
+    expect((await other['codes.list']({})).accounts[0]!.issuer).toBe('Renamed');
+  });
+
+  it('after a lock, nothing is served from memory', async () => {
+    const s = setup();
+    await s.handlers['vault.create']({ password: PASSWORD });
+    await s.handlers['account.add']({ draft: CONSOLE });
+    await s.handlers['vault.lock']({});
+    expect(await s.handlers['codes.list']({})).toMatchObject({ status: { vault: 'locked' }, accounts: [] });
+  });
+});
