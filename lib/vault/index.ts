@@ -17,6 +17,12 @@ export { openVault, type OpenedVault } from './open-vault';
 export { sealVault, type SealVaultOptions } from './seal-vault';
 export { rewrapVault, type RewrapVaultOptions, type VaultCredential } from './rewrap-vault';
 export { encodeVaultKey, decodeVaultKey } from './vault-key';
-export { readCurrentRecord, readStoredVault, VAULT_STORAGE_KEYS, type KeyValueStore, type StoredVault } from './vault-store';
+export {
+  readCurrentRecord,
+  readStoredVault,
+  VAULT_STORAGE_KEYS,
+  type KeyValueStore,
+  type StoredVault,
+} from './vault-store';
 export { commitVault, type CommitVaultOptions } from './commit-vault';
 export { openStoredVault, unlockStoredVault, type StoredVaultSource } from './open-stored-vault';

@@ -6,6 +6,7 @@ import { I18nContext } from '@/components/i18n';
 import { App } from '@/entrypoints/popup/App';
 import type { Client } from '@/lib/messages';
 import { generateCode } from '@/lib/otp/generate-code';
+import { validateAccount } from '@/lib/otp/validate-account';
 import { realClient } from '../support/real-client';
 import { translator } from '../support/translate';
 
@@ -70,16 +71,7 @@ describe('popup', () => {
       expect(digits?.textContent).toMatch(/^\d{6}$/);
       return digits!;
     });
-    const account = {
-      type: 'totp',
-      issuer: '',
-      account: '',
-      secret: SECRET,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    } as const;
+    const account = validateAccount({ secret: SECRET });
     const now = Date.now();
     expect([await generateCode(account, now - 1000), await generateCode(account, now)]).toContain(
       preview.textContent,
