@@ -59,37 +59,60 @@ function offscreenApi(): OffscreenApi | undefined {
   return (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
 }
 
-/** Background: arrange for the clipboard to be cleared later. */
+const ACCEPTED = 'accepted';
+
+async function sendJob(job: ClearJob): Promise<boolean> {
+  try {
+    return (await browser.runtime.sendMessage(job)) === ACCEPTED;
+  } catch {
+    return false; // no document listening (closed, or closing)
+  }
+}
+
+/**
+ * Background: arrange for the clipboard to be cleared later. The offscreen document acknowledges each job;
+ * one that is closing (its last job done) refuses, and the job goes to a new document instead.
+ */
 export async function scheduleClipboardClear(digest: string): Promise<void> {
   const offscreen = offscreenApi();
   if (!offscreen) {
     setTimeout(() => void clearIfUnchanged(digest), CLEAR_AFTER_MS);
     return;
   }
-  const exists = (await offscreen.hasDocument?.()) ?? false;
-  if (!exists) {
-    await offscreen.createDocument({
-      url: browser.runtime.getURL('/offscreen.html' as '/popup.html'),
-      reasons: ['CLIPBOARD'],
-      justification: 'Clear a copied one-time code from the clipboard after 30 seconds',
-    });
-  }
   const job: ClearJob = { target: TARGET, digest, delayMs: CLEAR_AFTER_MS };
-  await browser.runtime.sendMessage(job);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!((await offscreen.hasDocument?.()) ?? false)) {
+      await offscreen
+        .createDocument({
+          url: browser.runtime.getURL('/offscreen.html' as '/popup.html'),
+          reasons: ['CLIPBOARD'],
+          justification: 'Clear a copied one-time code from the clipboard after 30 seconds',
+        })
+        .catch(() => undefined); // another request created it first
+    }
+    if (await sendJob(job)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+  }
+  throw new Error('clipboard clearing could not be scheduled');
 }
 
 /** Offscreen document: run clear jobs sent by our own background, then close when none is pending. */
 export function runClipboardJobs(): void {
   let pending = 0;
-  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+  let closing = false;
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse: (r: unknown) => void) => {
     const job = raw as Partial<ClearJob> | null;
     if (sender.id !== browser.runtime.id || !job || job.target !== TARGET) return undefined;
-    if (typeof job.digest !== 'string' || typeof job.delayMs !== 'number') return undefined;
+    if (closing || typeof job.digest !== 'string' || typeof job.delayMs !== 'number') return undefined;
     const digest = job.digest;
     pending++;
+    sendResponse(ACCEPTED);
     setTimeout(() => {
       void clearIfUnchanged(digest).finally(() => {
-        if (--pending === 0) window.close();
+        if (--pending === 0) {
+          closing = true;
+          window.close();
+        }
       });
     }, job.delayMs);
     return undefined;
