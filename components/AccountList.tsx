@@ -4,7 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CodeView } from '@/lib/messages';
-import { CodeListDom, type RowState } from './code-list-dom';
+import { CodeListDom, showTooltip, type RowState } from './code-list-dom';
 import { searchKey } from './display-text';
 import { useT } from './i18n';
 import { subscribeSeconds } from './ticker';
@@ -121,7 +121,14 @@ export function AccountList({
           />
         </div>
       ) : null}
-      <ul class="list" ref={listRef} aria-label={t('accounts_label')} onClick={onClick} />
+      <ul
+        class="list"
+        ref={listRef}
+        aria-label={t('accounts_label')}
+        onClick={onClick}
+        onMouseOver={showTooltip}
+        onFocusIn={showTooltip}
+      />
       {shown.length === 0 ? <p class="muted center">{t('no_results', query.trim())}</p> : null}
     </>
   );

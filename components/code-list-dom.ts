@@ -76,9 +76,17 @@ function template(doc: Document): HTMLLIElement {
   return li;
 }
 
+/** Icon buttons show their accessible name as a tooltip, set on first hover (not for every row up front). */
+export function showTooltip(event: Event): void {
+  const button = (event.target as Element | null)?.closest?.('button.icon');
+  if (button && !button.hasAttribute('title'))
+    button.setAttribute('title', button.getAttribute('aria-label') ?? '');
+}
+
 export class CodeListDom {
   private readonly rows = new Map<string, Row>();
   private readonly proto: HTMLLIElement;
+  /** Rows to tick: on screen, or not yet reported on by the observer (assumed visible until it says not). */
   private readonly onScreen = new Set<Row>();
   private readonly observer: IntersectionObserver | null;
   private now = Date.now();
@@ -123,10 +131,10 @@ export class CodeListDom {
     }
   }
 
-  /** The once-a-second update: only rows on screen (all rows where visibility cannot be observed). */
+  /** The once-a-second update: only rows on screen. */
   tick(now: number): void {
     this.now = now;
-    for (const row of this.observer ? this.onScreen : this.rows.values()) this.paintCode(row);
+    for (const row of this.onScreen) this.paintCode(row);
   }
 
   destroy(): void {
@@ -154,6 +162,7 @@ export class CodeListDom {
       state: null,
     };
     this.rows.set(id, row);
+    this.onScreen.add(row);
     this.observer?.observe(li);
     return row;
   }
@@ -168,17 +177,16 @@ export class CodeListDom {
       setText(row.issuer, displayText(view.issuer) || displayText(view.account));
       setText(row.account, view.issuer ? displayText(view.account) : '');
       row.account.hidden = !view.issuer;
-      for (const [button, key] of [
-        [row.edit, 'button_edit'],
-        [row.del, 'button_delete'],
-        [row.next, 'button_next_code'],
-      ] as const) {
-        setAttr(button, 'aria-label', t(key, label));
-        setAttr(button, 'title', t(key, label));
+      const hotp = view.type === 'hotp';
+      // Icon buttons get their tooltip from the accessible name when hovered (see `showTooltip`).
+      setAttr(row.edit, 'aria-label', t('button_edit', label));
+      setAttr(row.del, 'aria-label', t('button_delete', label));
+      setAttr(row.next, 'aria-label', hotp ? t('button_next_code', label) : null);
+      for (const button of [row.edit, row.del, row.next]) {
+        button.removeAttribute('title');
         button.disabled = readOnly;
       }
       setAttr(row.code, 'aria-label', t('copy_label', label));
-      const hotp = view.type === 'hotp';
       row.timer.hidden = hotp;
       row.next.hidden = !hotp;
     }

@@ -40,13 +40,14 @@ async function send(page: Page, type: string, payload: unknown): Promise<unknown
   );
 }
 
-/** Every control has an accessible name and nothing is wider than the popup. */
+/** Every shown control has an accessible name and nothing is wider than the popup. */
 async function checkLayout(page: Page): Promise<void> {
   const problems = await page.evaluate(() => {
     const out: string[] = [];
     if (document.documentElement.scrollWidth > 360)
       out.push(`page is ${document.documentElement.scrollWidth}px wide`);
     for (const el of document.querySelectorAll<HTMLInputElement>('button, input, select')) {
+      if (el.closest('[hidden]')) continue; // not rendered, not in the accessibility tree
       const named = el.getAttribute('aria-label') || el.textContent?.trim() || el.labels?.length;
       if (!named) out.push(`unnamed ${el.tagName} ${el.outerHTML.slice(0, 80)}`);
     }

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CodeListDom, showTooltip, type RowState } from '@/components/code-list-dom';
+import type { CodeView } from '@/lib/messages';
+import { translator } from '../support/translate';
+
+const T0 = 1_700_000_010_000; // 10 s into a 30 s step
+const STEP_END = 1_700_000_030_000;
+
+function view(id: string, patch: Partial<CodeView> = {}): CodeView {
+  return {
+    id,
+    type: 'totp',
+    issuer: `Issuer ${id}`,
+    account: `${id}@example.jp`,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    origins: [],
+    createdAt: 0,
+    code: '123456',
+    next: '654321',
+    validUntilMs: STEP_END,
+    ...patch,
+  };
+}
+
+const state = (v: CodeView, patch: Partial<RowState> = {}): RowState => ({
+  view: v,
+  highlighted: false,
+  readOnly: false,
+  confirming: false,
+  ...patch,
+});
+
+let ul: HTMLUListElement;
+let list: CodeListDom;
+const items = () => [...ul.querySelectorAll('li')];
+
+beforeEach(() => {
+  document.body.innerHTML = '<ul></ul>';
+  ul = document.querySelector('ul')!;
+  list = new CodeListDom(ul, translator('en'));
+});
+
+describe('code list rendering', () => {
+  it('renders each account as a list item with its labels, code and countdown', () => {
+    list.sync([state(view('aaaa1111')), state(view('bbbb2222', { issuer: '' }))], T0);
+    const [first, second] = items();
+    expect(first!.textContent).toContain('Issuer aaaa1111');
+    expect(first!.textContent).toContain('aaaa1111@example.jp');
+    expect(first!.querySelector('.code')!.textContent).toBe('123456');
+    expect(first!.querySelector('.code')!.getAttribute('aria-label')).toBe(
+      'Copy code for Issuer aaaa1111 aaaa1111@example.jp',
+    );
+    expect(first!.querySelector('.countdown')!.textContent).toBe('20');
+    expect(first!.querySelector<HTMLElement>('.next-code')!.hidden).toBe(true);
+    // Without an issuer the account name is the title line, shown once.
+    expect(second!.querySelector('.issuer')!.textContent).toBe('bbbb2222@example.jp');
+    expect(second!.querySelector<HTMLElement>('.account')!.hidden).toBe(true);
+  });
+
+  it('keeps each row element across updates, reorders and removes by id', () => {
+    list.sync([state(view('aaaa1111')), state(view('bbbb2222')), state(view('cccc3333'))], T0);
+    const [a, b, c] = items();
+    list.sync([state(view('cccc3333', { code: '999999' })), state(view('aaaa1111'))], T0);
+    expect(items()).toEqual([c, a]);
+    expect(c!.querySelector('.code')!.textContent).toBe('999999');
+    expect(b!.isConnected).toBe(false);
+  });
+
+  it('shows the next code in the last seconds, and switches to it when the step ends', () => {
+    list.sync([state(view('aaaa1111'))], STEP_END - 4_000);
+    const li = items()[0]!;
+    expect(li.querySelector<HTMLElement>('.next-code')!.hidden).toBe(false);
+    expect(li.querySelector('.next-code')!.textContent).toBe('Next 654 321');
+    expect(li.querySelector('.countdown')!.classList.contains('urgent')).toBe(true);
+    list.tick(STEP_END + 1);
+    expect(li.querySelector('.code')!.textContent).toBe('654321');
+    expect(li.querySelector('.countdown')!.textContent).toBe('30');
+    expect(li.querySelector<HTMLElement>('.next-code')!.hidden).toBe(true);
+  });
+
+  it('HOTP rows have a labelled next-code button and no countdown; others hide that button', () => {
+    list.sync(
+      [state(view('aaaa1111', { type: 'hotp', validUntilMs: 0, next: '' })), state(view('bbbb2222'))],
+      T0,
+    );
+    const [hotp, totp] = items();
+    expect(hotp!.querySelector<HTMLElement>('.countdown')!.hidden).toBe(true);
+    expect(hotp!.querySelector('.next')!.getAttribute('aria-label')).toBe(
+      'Next code for Issuer aaaa1111 aaaa1111@example.jp',
+    );
+    expect(totp!.querySelector<HTMLElement>('.next')!.hidden).toBe(true);
+  });
+
+  it('asks before deleting, in place of the labels, and disables edits when read-only', () => {
+    list.sync([state(view('aaaa1111'), { confirming: true })], T0);
+    const li = items()[0]!;
+    expect(li.querySelector('[role=group]')!.getAttribute('aria-label')).toBe(
+      'Delete Issuer aaaa1111 aaaa1111@example.jp? You will no longer see its codes here.',
+    );
+    list.sync([state(view('aaaa1111'), { readOnly: true })], T0);
+    expect(li.querySelector('[role=group]')).toBeNull();
+    expect(li.querySelector<HTMLButtonElement>('.edit')!.disabled).toBe(true);
+  });
+
+  it('shows an icon button’s name as its tooltip when hovered', () => {
+    list.sync([state(view('aaaa1111'))], T0);
+    const edit = items()[0]!.querySelector('.edit')!;
+    expect(edit.hasAttribute('title')).toBe(false);
+    showTooltip({ target: edit } as unknown as Event);
+    expect(edit.getAttribute('title')).toBe('Edit Issuer aaaa1111 aaaa1111@example.jp');
+  });
+
+  it('shows direction-override characters instead of obeying them', () => {
+    list.sync([state(view('aaaa1111', { issuer: 'Bank\u202Egnp.exe' }))], T0);
+    expect(items()[0]!.querySelector('.issuer')!.textContent).toBe('Bank[U+202E]gnp.exe');
+  });
+});
