@@ -107,4 +107,14 @@ describe('vault in Chromium', () => {
     const found = await searchProfileFor(profile, needles);
     expect(found).toEqual([]);
   });
+
+  it('is locked after a browser restart on the same profile, and unlocks with its data intact', async () => {
+    session = await launchExtension({ extensionPath: EXT, userDataDir: profile });
+    const popup = await session.openPopup();
+    await popup.getByRole('button', { name: 'Unlock' }).waitFor();
+    await unlockPopup(popup, PASSWORD);
+    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
+    await item.waitFor();
+    await expectCurrentCode(item, demo.secret);
+  });
 });
