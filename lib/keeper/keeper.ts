@@ -108,11 +108,6 @@ export class Keeper {
     return this.status();
   }
 
-  /** Reads the current payload with the session key. */
-  async read(): Promise<VaultPayload> {
-    return (await this.open(await this.requireKey())).payload;
-  }
-
   /**
    * Applies `change` to the latest payload and commits it in one storage write (the record it replaces is
    * kept as the last good copy). Returns what `change` returned; if `change` throws, nothing is written.

@@ -50,6 +50,16 @@ describe('vault in Chromium', () => {
     session = await launchExtension({ extensionPath: EXT, userDataDir: profile });
   });
 
+  /** The popup asks for the password; once given, the account is there with its right code. */
+  async function expectLockedThenIntact(): Promise<void> {
+    const popup = await session.openPopup();
+    await popup.getByRole('button', { name: 'Unlock' }).waitFor();
+    await unlockPopup(popup, PASSWORD);
+    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
+    await item.waitFor();
+    await expectCurrentCode(item, demo.secret);
+  }
+
   afterAll(async () => {
     await session?.close().catch(() => undefined);
     await demo?.close();
@@ -82,12 +92,7 @@ describe('vault in Chromium', () => {
 
   it('is locked after an extension reload, and unlocks with its data intact', async () => {
     await session.reloadExtension();
-    const popup = await session.openPopup();
-    await popup.getByRole('button', { name: 'Unlock' }).waitFor();
-    await unlockPopup(popup, PASSWORD);
-    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
-    await item.waitFor();
-    await expectCurrentCode(item, demo.secret);
+    await expectLockedThenIntact();
   });
 
   it('keeps serving codes after the service worker is stopped', async () => {
@@ -110,11 +115,6 @@ describe('vault in Chromium', () => {
 
   it('is locked after a browser restart on the same profile, and unlocks with its data intact', async () => {
     session = await launchExtension({ extensionPath: EXT, userDataDir: profile });
-    const popup = await session.openPopup();
-    await popup.getByRole('button', { name: 'Unlock' }).waitFor();
-    await unlockPopup(popup, PASSWORD);
-    const item = popup.getByRole('listitem').filter({ hasText: ACCOUNT });
-    await item.waitFor();
-    await expectCurrentCode(item, demo.secret);
+    await expectLockedThenIntact();
   });
 });
