@@ -21,3 +21,5 @@ export {
   KDF_MIN_ITERATIONS,
   KDF_DEFAULT_ITERATIONS,
 } from './vault';
+export { decodeQr } from './qr/decode-qr';
+export type { RgbaImage } from './qr/rgba-image';
