@@ -18,7 +18,7 @@ export interface VaultProps {
   /** The vault stopped being unlocked (locked elsewhere, or damaged). */
   onStatus: (status: VaultStatus) => void;
   /** Puts a code on the clipboard and arranges for it to be cleared later. */
-  copy: (code: string) => Promise<void>;
+  copy: (code: string) => Promise<'copied' | 'copied-no-clear'>;
   initialCodes?: CodeView[] | null;
 }
 
@@ -48,7 +48,7 @@ export function Vault({ readOnly, recovered, onLock, onStatus, copy, initialCode
     () => ({
       onCopy: (code: string) =>
         void copy(code).then(
-          () => show({ text: t('copied_toast') }),
+          (result) => show({ text: t(result === 'copied' ? 'copied_toast' : 'copied_no_clear') }),
           () => show({ text: t('copy_failed') }),
         ),
       onEdit: (id: string) => setView({ name: 'edit', id }),

@@ -9,7 +9,7 @@ import { Unlock } from '@/components/Unlock';
 import { Vault } from '@/components/Vault';
 
 export interface AppProps {
-  copy: (code: string) => Promise<void>;
+  copy: (code: string) => Promise<'copied' | 'copied-no-clear'>;
   /** The start-up `codes.list` call, when the caller already made it. */
   firstList?: Promise<ResponseOf<'codes.list'>>;
 }

@@ -13,9 +13,13 @@ const client = createClient(sendToBackground);
 // Asked before anything renders: the popup's one start-up round trip runs while Preact boots.
 const firstList = client.call('codes.list', {});
 
-async function copy(code: string): Promise<void> {
+/** Copies, then asks the background to clear the clipboard in 30 s; says whether that was arranged. */
+async function copy(code: string): Promise<'copied' | 'copied-no-clear'> {
   await copyText(code);
-  await client.call('clipboard.copied', { digest: await sha256Hex(code) });
+  return client.call('clipboard.copied', { digest: await sha256Hex(code) }).then(
+    () => 'copied' as const,
+    () => 'copied-no-clear' as const,
+  );
 }
 
 document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';

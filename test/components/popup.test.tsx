@@ -13,11 +13,21 @@ import { translator } from '../support/translate';
 const PASSWORD = 'two unrelated words 7';
 const SECRET = 'ABCDEFGHIJKL2345';
 
-function mount(client: Client, lang: 'en' | 'ja' = 'en', copied: string[] = []) {
+function mount(
+  client: Client,
+  lang: 'en' | 'ja' = 'en',
+  copied: string[] = [],
+  outcome: 'copied' | 'copied-no-clear' = 'copied',
+) {
   return render(
     <I18nContext.Provider value={translator(lang)}>
       <ClientContext.Provider value={client}>
-        <App copy={async (code) => void copied.push(code)} />
+        <App
+          copy={async (code) => {
+            copied.push(code);
+            return outcome;
+          }}
+        />
       </ClientContext.Provider>
     </I18nContext.Provider>,
   );
@@ -86,6 +96,16 @@ describe('popup', () => {
     expect(item.className).toContain('highlighted');
     fireEvent.click(within(item).getByRole('button', { name: /^Copy code for/ }));
     await waitFor(() => expect(copied).toEqual([code]));
+  });
+
+  it('says so when the code was copied but the clipboard cannot be cleared later', async () => {
+    mount(realClient().client, 'en', [], 'copied-no-clear');
+    await createVault();
+    await addAccount('Webroot', 'admin@example.jp');
+    fireEvent.click(screen.getByRole('button', { name: /^Copy code for/ }));
+    expect(
+      await screen.findByText(/Copied, but the clipboard could not be cleared automatically/),
+    ).toBeTruthy();
   });
 
   it('shows a translated error for a bad secret and does not save', async () => {
