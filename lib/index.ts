@@ -23,3 +23,12 @@ export {
 } from './vault';
 export { decodeQr } from './qr/decode-qr';
 export type { RgbaImage } from './qr/rgba-image';
+export {
+  FormatError,
+  isFormatError,
+  type FormatErrorCode,
+  parseMigrationUri,
+  formatMigrationUris,
+  migrationProblem,
+  type MigrationImport,
+} from './formats';

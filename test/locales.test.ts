@@ -55,6 +55,7 @@ describe('locales', () => {
       ...codesOf('lib/otp/errors.ts', 'OtpErrorCode'),
       ...codesOf('lib/vault/errors.ts', 'VaultErrorCode'),
       ...codesOf('lib/keeper/keeper-error.ts', 'KeeperErrorCode'),
+      ...codesOf('lib/formats/format-error.ts', 'FormatErrorCode'),
       'password-mismatch',
       'no-response',
       'internal',
