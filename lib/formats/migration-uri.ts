@@ -2,7 +2,7 @@
  * The envelope of a Google Authenticator export: `otpauth-migration://offline?data=BASE64` <-> payload bytes.
  * Knows nothing of protobuf.
  */
-import { decodeBase64, encodeBase64 } from './base64';
+import { decodeBase64Lenient, encodeBase64 } from '../encoding/base64';
 import { FormatError } from './format-error';
 
 /**
@@ -34,8 +34,8 @@ export function decodeMigrationUri(uri: string): Uint8Array {
     .map((pair) => pair.slice('data='.length));
   const [raw] = values;
   if (raw === undefined || values.length > 1) throw new FormatError('malformed-migration');
-  const bytes = decodeBase64(percentDecode(raw).replace(/ /gu, '+'));
-  if (bytes === undefined) throw new FormatError('malformed-migration');
+  const bytes = decodeBase64Lenient(percentDecode(raw).replace(/ /gu, '+'));
+  if (bytes === null) throw new FormatError('malformed-migration');
   return bytes;
 }
 

@@ -2,7 +2,7 @@ import { deriveKeyEncryptionKey, type Pbkdf2Params } from './derive-key';
 import { isVaultError, VaultError, type VaultErrorCode } from './errors';
 import { openVault, type OpenedVault } from './open-vault';
 import { unlockVaultWith, type DeriveKek, type UnlockedVault } from './unlock-vault';
-import { encodeBase64 } from './base64';
+import { encodeBase64 } from '../encoding/base64';
 import type { StoredVault } from './vault-store';
 
 /** Which stored record was opened. Pass `record` as `previousRecord` to `sealVault` and `commitVault`. */

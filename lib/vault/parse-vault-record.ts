@@ -1,4 +1,4 @@
-import { decodeBase64 } from './base64';
+import { decodeBase64Strict as decodeBase64 } from '../encoding/base64';
 import { VaultError } from './errors';
 import { readChecksummedText } from './record-checksum';
 import type { SealedBytes } from './seal';

@@ -1,4 +1,4 @@
-import { decodeBase64, encodeBase64 } from './base64';
+import { decodeBase64Strict as decodeBase64, encodeBase64 } from '../encoding/base64';
 import { VaultError } from './errors';
 import { takeRandomBytes, type RandomBytes } from './random-bytes';
 import { openBytes, sealBytes, type SealedBytes } from './seal';

@@ -1,4 +1,4 @@
-import { encodeBase64 } from './base64';
+import { encodeBase64 } from '../encoding/base64';
 import { checkIterations, deriveKeyEncryptionKey } from './derive-key';
 import { VaultError } from './errors';
 import { takeRandomBytes, type RandomBytes } from './random-bytes';

@@ -1,4 +1,4 @@
-import { encodeBase64 } from './base64';
+import { encodeBase64 } from '../encoding/base64';
 import { parseVaultRecord } from './parse-vault-record';
 import type { RandomBytes } from './random-bytes';
 import { writeChecksummedText } from './record-checksum';

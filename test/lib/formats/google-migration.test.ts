@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../../../lib/formats/base64';
+import { encodeBase64 } from '../../../lib/encoding/base64';
 import { FormatError } from '../../../lib/formats/format-error';
 import {
   formatMigrationUris,

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createVault, openVault, rewrapVault, sealVault, unlockVault } from '../../../lib/vault';
-import { encodeBase64 } from '../../../lib/vault/base64';
+import { encodeBase64 } from '../../../lib/encoding/base64';
 import { secureRandomBytes } from '../../../lib/vault/random-bytes';
 import { writeChecksummedText } from '../../../lib/vault/record-checksum';
 import { sealBytes } from '../../../lib/vault/seal';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../../lib/vault/base64';
+import { decodeBase64Strict as decodeBase64, encodeBase64 } from '../../../lib/encoding/base64';
 import { isVaultError, type VaultErrorCode } from '../../../lib/vault/errors';
 import { writeChecksummedText } from '../../../lib/vault/record-checksum';
 import type { KeyValueStore } from '../../../lib/vault/vault-store';
