@@ -35,7 +35,6 @@ export function AccountList({
   const t = useT();
   const [query, setQuery] = useState('');
   const [confirmingId, setConfirmingId] = useState<string | null>(null);
-  const keys = useMemo(() => accounts.map((a) => searchKey(`${a.issuer} ${a.account}`)), [accounts]);
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const listDom = useRef<CodeListDom | null>(null);
@@ -49,7 +48,12 @@ export function AccountList({
     else row(lastConfirming.current)?.querySelector<HTMLElement>('.delete')?.focus();
     lastConfirming.current = confirmingId;
   }, [confirmingId]);
-  const shown = needle ? accounts.filter((_, i) => keys[i]!.includes(needle)) : accounts;
+  // Searched only when someone types: no index is built on the popup's start-up path.
+  const shown = useMemo(
+    () =>
+      needle ? accounts.filter((a) => searchKey(`${a.issuer} ${a.account}`).includes(needle)) : accounts,
+    [accounts, needle],
+  );
   const rows = useMemo(
     () =>
       shown.map((view): RowState => ({

@@ -54,13 +54,6 @@ async function startServer(port) {
   }
 }
 
-/** The six-digit code shown in a list item's text ("123 456", "123456", next to other numbers). */
-export function codeFromText(text) {
-  // Group separators within a line only: a newline ends a run (the countdown sits on its own line).
-  const runs = text.match(/\d(?:[ \u00a0\u2009\u202f-]?\d)*/g) ?? [];
-  return runs.map((run) => run.replace(/\D/g, '')).find((digits) => digits.length === 6) ?? null;
-}
-
 async function interactive(harness, demo, lang) {
   await mkdir(PROFILE, { recursive: true });
   const session = await harness.launchExtension({
@@ -113,26 +106,21 @@ async function scripted(harness, demo, lang) {
     console.log('Popup: creating the vault.');
     popup = await session.openPopup();
     await popup.setViewportSize({ width: 400, height: 640 });
-    await popup.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await popup.getByLabel('Confirm password', { exact: true }).fill(DEMO_PASSWORD);
-    await popup.getByRole('button', { name: 'Create vault' }).click();
+    await harness.createVaultInPopup(popup, DEMO_PASSWORD);
 
     console.log("Popup: adding the demo console's account.");
-    await popup.getByRole('button', { name: 'Add account' }).click();
-    await popup.getByLabel('Issuer', { exact: true }).fill(ISSUER);
-    await popup.getByLabel('Account', { exact: true }).fill(ACCOUNT);
-    await popup.getByLabel('Secret key', { exact: true }).fill(demo.secret);
-    await popup.getByRole('button', { name: 'Save' }).click();
-
-    const item = popup.getByRole('listitem').filter({ hasText: ISSUER }).filter({ hasText: ACCOUNT });
-    await item.waitFor({ state: 'visible' });
+    const item = await harness.addAccountInPopup(popup, {
+      issuer: ISSUER,
+      account: ACCOUNT,
+      secret: demo.secret,
+    });
     // A code about to expire is read again in the next period (the console allows ±30 s anyway).
     const left = 30 - ((Date.now() / 1000) % 30);
     if (left < 4) await sleep(left * 1000 + 500);
     await screenshot(popup, '02-popup-account.png', shots);
-    const text = (await item.innerText()) ?? '';
-    const code = codeFromText(text);
-    if (!code) throw new Error(`no 6-digit code in the account's list item: ${JSON.stringify(text)}`);
+    const code = await harness.codeOf(item);
+    if (!/^\d{6}$/.test(code))
+      throw new Error(`the account's list item shows no 6-digit code: ${JSON.stringify(code)}`);
     console.log(`Popup shows code ${code} for ${ISSUER} / ${ACCOUNT}.`);
 
     console.log('Console: logging in with that code.');

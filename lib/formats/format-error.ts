@@ -2,6 +2,7 @@
  * The single error type of the import/export formats. `code` is stable and meant for the UI to translate; `message`
  * is a fixed English sentence per code and never contains the input (which may hold secrets).
  */
+import { CodedError } from '../coded-error';
 export type FormatErrorCode =
   /** Not this format at all: wrong scheme or prefix (e.g. `QR-Code:otpauth-migration://…`), plain text. */
   | 'not-migration'
@@ -22,13 +23,11 @@ const MESSAGES: Readonly<Record<FormatErrorCode, string>> = {
   'too-long': 'The export is too long.',
 };
 
-export class FormatError extends Error {
+export class FormatError extends CodedError<FormatErrorCode> {
   override readonly name = 'FormatError';
-  readonly code: FormatErrorCode;
 
   constructor(code: FormatErrorCode) {
-    super(MESSAGES[code]);
-    this.code = code;
+    super(code, MESSAGES[code]);
   }
 }
 

@@ -1,4 +1,5 @@
 /** Errors of the minimal protobuf wire-format reader and writer. Callers translate them into their own error type. */
+import { CodedError } from '../coded-error';
 export type ProtobufErrorCode =
   /** A varint, length or fixed-width value runs past the end of the input. */
   | 'truncated'
@@ -11,12 +12,10 @@ export type ProtobufErrorCode =
   /** The writer was given a value its wire type cannot hold. */
   | 'invalid-value';
 
-export class ProtobufError extends Error {
+export class ProtobufError extends CodedError<ProtobufErrorCode> {
   override readonly name = 'ProtobufError';
-  readonly code: ProtobufErrorCode;
 
   constructor(code: ProtobufErrorCode) {
-    super(`Protobuf: ${code}.`);
-    this.code = code;
+    super(code, `Protobuf: ${code}.`);
   }
 }

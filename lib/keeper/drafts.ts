@@ -8,7 +8,7 @@ export function draftToAccount(draft: AccountDraft): Account {
 }
 
 /** Merges an edit into the stored account; an empty secret keeps the stored one. */
-export function applyPatch(current: Account, patch: AccountPatch): Account & { secret: string } {
+export function applyPatch(current: Account, patch: AccountPatch): Account {
   const merged: Account = { ...current };
   for (const [key, value] of Object.entries(patch) as [keyof AccountPatch, unknown][]) {
     if (value === undefined) continue;

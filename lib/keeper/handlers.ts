@@ -42,8 +42,9 @@ export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: Handle
       return { status, accounts: await codes.get(record, now, () => listCodes(payload, now)), now };
     },
     'account.preview': async ({ draft }) => {
-      const { secret: _secret, ...account } = draftToAccount(draft);
-      return { code: await generateCode(draftToAccount(draft), deps.now()), account };
+      const full = draftToAccount(draft);
+      const { secret: _secret, ...account } = full;
+      return { code: await generateCode(full, deps.now()), account };
     },
     'account.add': async ({ draft }) => {
       const account = draftToAccount(draft);

@@ -1,4 +1,5 @@
 /** Errors of the keeper layer (vault and OTP layers have their own). `code` picks the translated message. */
+import { CodedError } from '../coded-error';
 export type KeeperErrorCode =
   | 'locked'
   | 'no-vault'
@@ -11,9 +12,10 @@ export type KeeperErrorCode =
   | 'bad-request'
   | 'read-only';
 
-export class KeeperError extends Error {
-  constructor(readonly code: KeeperErrorCode) {
-    super(code);
-    this.name = 'KeeperError';
+export class KeeperError extends CodedError<KeeperErrorCode> {
+  override readonly name = 'KeeperError';
+
+  constructor(code: KeeperErrorCode) {
+    super(code, code);
   }
 }

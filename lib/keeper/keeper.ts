@@ -54,14 +54,14 @@ export class Keeper {
 
   /** The vault's state and, when unlocked, its payload, from one read of storage. */
   async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null; record?: string }> {
-    const fast = await this.openCurrent();
+    const key = await readSessionKey(this.deps.session);
+    const fast = key && (await this.openCurrent(key));
     if (fast) {
       const status: VaultStatus = { vault: 'unlocked', readOnly: fast.readOnly, recovered: false };
       return { status, payload: fast.payload, record: fast.record };
     }
     const stored = await readStoredVault(this.deps.local);
     if (stored.state === 'absent') return { status: { vault: 'absent' }, payload: null };
-    const key = await readSessionKey(this.deps.session);
     // A damaged current record with a good previous copy can still be unlocked (from that copy).
     const openable = stored.state === 'present' || stored.previous !== undefined;
     if (!key) return { status: { vault: openable ? 'locked' : 'unreadable' }, payload: null };
@@ -137,9 +137,7 @@ export class Keeper {
    * The common case in one small read: unlocked, and the current record intact and opening with the session
    * key. Anything else returns null and goes through the full read with its fallbacks.
    */
-  private async openCurrent(): Promise<Opened | null> {
-    const key = await readSessionKey(this.deps.session);
-    if (!key) return null;
+  private async openCurrent(key: Uint8Array): Promise<Opened | null> {
     const record = await readCurrentRecord(this.deps.local);
     if (!record) return null;
     const last = this.lastOpened;
@@ -156,7 +154,7 @@ export class Keeper {
 
   private async open(key: Uint8Array, known?: StoredVault): Promise<Opened> {
     if (!known) {
-      const fast = await this.openCurrent();
+      const fast = await this.openCurrent(key);
       if (fast) return fast;
     }
     const stored = known ?? (await readStoredVault(this.deps.local));

@@ -1,5 +1,5 @@
 import type { CodeView } from '../messages';
-import { generateCode } from '../otp/generate-code';
+import { generateCode, generateCodes } from '../otp/generate-code';
 import { nextStepStartMs } from '../otp/time';
 import { toView, type VaultPayload } from './stored-account';
 
@@ -12,8 +12,8 @@ export async function listCodes(payload: VaultPayload, now: number): Promise<Cod
         return { ...toView(a), code: await generateCode(a, now), next: '', validUntilMs: 0 };
       }
       const validUntilMs = nextStepStartMs(a.period, now);
-      const [code, next] = await Promise.all([generateCode(a, now), generateCode(a, validUntilMs)]);
-      return { ...toView(a), code, next, validUntilMs };
+      const { code, next } = await generateCodes(a, now);
+      return { ...toView(a), code, next: next ?? '', validUntilMs };
     }),
   );
 }

@@ -2,6 +2,7 @@
  * The single error type of the OTP module. `code` is stable and meant for the UI to translate; `message` is a
  * fixed English sentence per code and never contains the secret, the URI or any other input.
  */
+import { CodedError } from '../coded-error';
 export type OtpErrorCode =
   | 'not-otpauth'
   | 'malformed-uri'
@@ -39,13 +40,11 @@ const MESSAGES: Readonly<Record<OtpErrorCode, string>> = {
   'invalid-time': 'Invalid time.',
 };
 
-export class OtpError extends Error {
+export class OtpError extends CodedError<OtpErrorCode> {
   override readonly name = 'OtpError';
-  readonly code: OtpErrorCode;
 
   constructor(code: OtpErrorCode) {
-    super(MESSAGES[code]);
-    this.code = code;
+    super(code, MESSAGES[code]);
   }
 }
 

@@ -10,6 +10,7 @@
  * - `invalid-argument`: the caller passed something unusable (bad key length, unserialisable payload...).
  * - `conflict`: storage changed since the caller read it; re-read and retry.
  */
+import { CodedError } from '../coded-error';
 export type VaultErrorCode =
   | 'wrong-password'
   | 'wrong-key'
@@ -32,14 +33,12 @@ const SUMMARIES: Record<VaultErrorCode, string> = {
 };
 
 /** Typed vault failure. Messages never contain passwords, keys or payload data. */
-export class VaultError extends Error {
+export class VaultError extends CodedError<VaultErrorCode> {
   override readonly name = 'VaultError';
-  readonly code: VaultErrorCode;
 
   /** `detail` must be a fixed, non-secret phrase (it is shown in logs). */
   constructor(code: VaultErrorCode, detail?: string) {
-    super(detail === undefined ? SUMMARIES[code] : `${SUMMARIES[code]} (${detail})`);
-    this.code = code;
+    super(code, detail === undefined ? SUMMARIES[code] : `${SUMMARIES[code]} (${detail})`);
   }
 }
 

@@ -2,19 +2,18 @@
  * Clicking a code copies it; 30 seconds later the clipboard is cleared, but only if it still holds that
  * code — something the user copied since is left alone. Real time, real clipboard, real offscreen document.
  */
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../demo/totp';
 import {
   addAccountInPopup,
   codeOf,
   createVaultInPopup,
+  E2E_EXTENSION,
   launchExtension,
   type ExtensionSession,
 } from './harness';
 import type { Page } from 'playwright-core';
 
-const EXT = resolve(__dirname, '../../.output/chrome-mv3-e2e');
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,7 +23,7 @@ describe('clipboard', () => {
   let popup: Page;
 
   beforeAll(async () => {
-    session = await launchExtension({ extensionPath: EXT });
+    session = await launchExtension({ extensionPath: E2E_EXTENSION });
     popup = await session.openPopup();
     await createVaultInPopup(popup, 'clipboard test password');
     await addAccountInPopup(popup, { issuer: 'Webroot', account: 'admin@example.jp', secret: SECRET });

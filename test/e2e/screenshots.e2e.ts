@@ -6,9 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from './harness';
+import { E2E_EXTENSION, launchExtension, type ExtensionSession } from './harness';
 
-const EXT = resolve(__dirname, '../../.output/chrome-mv3-e2e');
 const OUT = resolve(__dirname, '../../test-results/screenshots');
 const PASSWORD = 'screenshots are pixels 2026';
 
@@ -70,7 +69,7 @@ describe.each([
   it('first run, list, next code, form and delete confirmation', async () => {
     await mkdir(OUT, { recursive: true });
     const session = await launchExtension({
-      extensionPath: EXT,
+      extensionPath: E2E_EXTENSION,
       locale: lang === 'ja' ? 'ja' : 'en-US',
       colorScheme: scheme,
     });

@@ -5,7 +5,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
@@ -14,13 +14,13 @@ import {
   addAccountInPopup,
   codeOf,
   createVaultInPopup,
+  E2E_EXTENSION,
   launchExtension,
   searchProfileFor,
   unlockPopup,
   type ExtensionSession,
 } from './harness';
 
-const EXT = resolve(__dirname, '../../.output/chrome-mv3-e2e');
 const PASSWORD = 'gatekeeper of the console 2026';
 const ISSUER = 'Trend Micro SaaS Account';
 const ACCOUNT = 'abc@example.co.jp';
@@ -47,7 +47,7 @@ describe('vault in Chromium', () => {
   beforeAll(async () => {
     demo = await startDemoServer({ port: 0 });
     profile = await mkdtemp(join(tmpdir(), 'sekimori-e2e-'));
-    session = await launchExtension({ extensionPath: EXT, userDataDir: profile });
+    session = await launchExtension({ extensionPath: E2E_EXTENSION, userDataDir: profile });
   });
 
   /** The popup asks for the password; once given, the account is there with its right code. */
@@ -114,7 +114,7 @@ describe('vault in Chromium', () => {
   });
 
   it('is locked after a browser restart on the same profile, and unlocks with its data intact', async () => {
-    session = await launchExtension({ extensionPath: EXT, userDataDir: profile });
+    session = await launchExtension({ extensionPath: E2E_EXTENSION, userDataDir: profile });
     await expectLockedThenIntact();
   });
 });

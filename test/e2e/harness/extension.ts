@@ -5,9 +5,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { BASE_ARGS, browserPath, localeLaunch, type Locale } from './browser';
 import { enableDeveloperMode } from './profile';
+
+/** The build the end-to-end tests load: `npm run build:e2e` (production + loopback host permissions). */
+export const E2E_EXTENSION = fileURLToPath(new URL('../../../.output/chrome-mv3-e2e', import.meta.url));
 
 export interface LaunchExtensionOptions {
   /** The unpacked build, e.g. `.output/chrome-mv3`. */

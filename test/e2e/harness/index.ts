@@ -1,6 +1,11 @@
 /** The end-to-end test harness: real Chromium, the unpacked extension, the demo console. */
 export { BASE_ARGS, browserPath, launchBrowser, localeLaunch, type Locale } from './browser';
-export { launchExtension, type ExtensionSession, type LaunchExtensionOptions } from './extension';
+export {
+  E2E_EXTENSION,
+  launchExtension,
+  type ExtensionSession,
+  type LaunchExtensionOptions,
+} from './extension';
 export { enableDeveloperMode, needleForms, searchProfileFor } from './profile';
 export {
   addAccountInPopup,
