@@ -17,6 +17,7 @@ interface ClearJob {
 
 interface OffscreenApi {
   createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  closeDocument(): Promise<void>;
   hasDocument?: () => Promise<boolean>;
 }
 
@@ -70,8 +71,9 @@ async function sendJob(job: ClearJob): Promise<boolean> {
 }
 
 /**
- * Background: arrange for the clipboard to be cleared later. The offscreen document acknowledges each job;
- * one that is closing (its last job done) refuses, and the job goes to a new document instead.
+ * Background: arrange for the clipboard to be cleared later. The offscreen document acknowledges each job.
+ * One that has finished its last job is closing itself and refuses; then we close it at once (not waiting
+ * for its own close to complete, which can take a while on a busy machine) and hand the job to a new one.
  */
 export async function scheduleClipboardClear(digest: string): Promise<void> {
   const offscreen = offscreenApi();
@@ -80,7 +82,7 @@ export async function scheduleClipboardClear(digest: string): Promise<void> {
     return;
   }
   const job: ClearJob = { target: TARGET, digest, delayMs: CLEAR_AFTER_MS };
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 6; attempt++) {
     if (!((await offscreen.hasDocument?.()) ?? false)) {
       await offscreen
         .createDocument({
@@ -88,10 +90,11 @@ export async function scheduleClipboardClear(digest: string): Promise<void> {
           reasons: ['CLIPBOARD'],
           justification: 'Clear a copied one-time code from the clipboard after 30 seconds',
         })
-        .catch(() => undefined); // another request created it first
+        .catch(() => undefined); // another request created it first, or the old one is still closing
     }
     if (await sendJob(job)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+    await offscreen.closeDocument().catch(() => undefined); // it closed in the meantime
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
   }
   throw new Error('clipboard clearing could not be scheduled');
 }
