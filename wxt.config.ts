@@ -14,8 +14,18 @@ export default defineConfig({
       'storage',
       'clipboardWrite',
       'clipboardRead',
+      // Scanning: the tab the user points at (toolbar, context menu, keyboard), injected on demand.
+      'activeTab',
+      'scripting',
+      'contextMenus',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    commands: {
+      'scan-qr': {
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: '__MSG_command_scan__',
+      },
+    },
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {

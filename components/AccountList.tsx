@@ -23,12 +23,13 @@ export interface ListHandlers {
 
 export function AccountList({
   accounts,
-  highlightId,
+  highlightIds,
   readOnly,
   handlers,
 }: {
   accounts: CodeView[];
-  highlightId: string | null;
+  /** Accounts just added (a save, a scan): marked, and the first one scrolled into view. */
+  highlightIds: readonly string[];
   readOnly: boolean;
   handlers: ListHandlers;
 }) {
@@ -58,11 +59,11 @@ export function AccountList({
     () =>
       shown.map((view): RowState => ({
         view,
-        highlighted: view.id === highlightId,
+        highlighted: highlightIds.includes(view.id),
         readOnly,
         confirming: view.id === confirmingId,
       })),
-    [shown, highlightId, readOnly, confirmingId],
+    [shown, highlightIds, readOnly, confirmingId],
   );
 
   useLayoutEffect(() => {
@@ -73,6 +74,12 @@ export function AccountList({
   }, [t, accounts.length === 0]);
   useLayoutEffect(() => listDom.current?.sync(rows, Date.now()), [rows, t, accounts.length === 0]);
   useEffect(() => subscribeSeconds((now) => listDom.current?.tick(now)), []);
+  useLayoutEffect(() => {
+    const first = highlightIds[0];
+    if (first === undefined) return;
+    const row = listRef.current?.querySelector(`li[data-id="${CSS.escape(first)}"]`);
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [highlightIds]);
   // Typing goes straight to the search box; focused after the first paint, so the codes show first.
   useEffect(() => searchRef.current?.focus(), []);
 

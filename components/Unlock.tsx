@@ -1,15 +1,27 @@
-/** The locked screen: one password field. */
+/**
+ * The locked screen: one password field. A scan can start here too: what it reads waits until the vault is
+ * unlocked, then is added without scanning again.
+ */
 import { useState } from 'preact/hooks';
-import type { VaultStatus } from '@/lib/messages';
+import { RemoteError, type VaultStatus } from '@/lib/messages';
 import { useClient } from './client-context';
 import { FieldError } from './FieldError';
+import { ScanIcon } from './icons';
+import { ScanProblem } from './ScanProblem';
 import { useT } from './i18n';
 import { useAction } from './use-action';
 
-export function Unlock({ onDone }: { onDone: (status: VaultStatus) => void }) {
+export interface UnlockProps {
+  onDone: (status: VaultStatus) => void;
+  scan?: () => Promise<void>;
+  openAddFromImage?: () => void;
+}
+
+export function Unlock({ onDone, scan, openAddFromImage }: UnlockProps) {
   const t = useT();
   const client = useClient();
   const [password, setPassword] = useState('');
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
   async function submit(event: Event) {
@@ -37,6 +49,22 @@ export function Unlock({ onDone }: { onDone: (status: VaultStatus) => void }) {
       <button type="submit" class="primary" disabled={busy || password === ''}>
         {busy ? t('working') : t('button_unlock')}
       </button>
+      {scan ? (
+        <div class="scan-while-locked">
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setScanProblem(null);
+              scan().catch((e: unknown) => setScanProblem(e instanceof RemoteError ? e.code : 'internal'));
+            }}
+          >
+            <ScanIcon /> {t('button_scan')}
+          </button>
+          <span class="muted">{t('scan_while_locked')}</span>
+        </div>
+      ) : null}
+      <ScanProblem code={scanProblem} onAddFromImage={() => openAddFromImage?.()} />
     </form>
   );
 }

@@ -7,7 +7,8 @@ import { AccountList } from './AccountList';
 import { useClient } from './client-context';
 import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
-import { LockIcon, PlusIcon } from './icons';
+import { LockIcon, PlusIcon, ScanIcon } from './icons';
+import { ScanProblem } from './ScanProblem';
 import { Toast, type ToastState } from './Toast';
 import { useCodes } from './use-codes';
 
@@ -20,19 +21,41 @@ export interface VaultProps {
   /** Puts a code on the clipboard and arranges for it to be cleared later. */
   copy: (code: string) => Promise<'copied' | 'copied-no-clear'>;
   initialCodes?: CodeView[] | null;
+  /** Accounts to show highlighted at first (just added by a scan). */
+  initialHighlight?: readonly string[];
+  /** A message to show at first (what a finished scan added). */
+  initialNotice?: string | null;
+  /** Starts a scan of the page (the popup closes while the user selects). */
+  scan: () => Promise<void>;
+  /** Opens the options page at "Add from image". */
+  openAddFromImage: () => void;
 }
 
 type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; id: string };
 
 const TOAST_MS = 10_000;
 
-export function Vault({ readOnly, recovered, onLock, onStatus, copy, initialCodes = null }: VaultProps) {
+const NO_IDS: readonly string[] = [];
+
+export function Vault({
+  readOnly,
+  recovered,
+  onLock,
+  onStatus,
+  copy,
+  initialCodes = null,
+  initialHighlight = NO_IDS,
+  initialNotice = null,
+  scan,
+  openAddFromImage,
+}: VaultProps) {
   const t = useT();
   const client = useClient();
   const { accounts, error, refresh } = useCodes(initialCodes, onStatus);
   const [view, setView] = useState<View>({ name: 'list' });
-  const [highlightId, setHighlightId] = useState<string | null>(null);
-  const [toast, setToast] = useState<ToastState | null>(null);
+  const [highlightIds, setHighlightIds] = useState<readonly string[]>(initialHighlight);
+  const [toast, setToast] = useState<ToastState | null>(initialNotice ? { text: initialNotice } : null);
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   function show(next: ToastState | null) {
@@ -40,7 +63,15 @@ export function Vault({ readOnly, recovered, onLock, onStatus, copy, initialCode
     setToast(next);
     if (next) toastTimer.current = setTimeout(() => setToast(null), TOAST_MS);
   }
-  useEffect(() => () => clearTimeout(toastTimer.current), []);
+  useEffect(() => {
+    if (initialNotice) toastTimer.current = setTimeout(() => setToast(null), TOAST_MS);
+    return () => clearTimeout(toastTimer.current);
+  }, []);
+
+  const startScan = () => {
+    setScanProblem(null);
+    scan().catch((e: unknown) => setScanProblem(e instanceof RemoteError ? e.code : 'internal'));
+  };
 
   const fail = (e: unknown) => show({ text: errorText(t, e instanceof RemoteError ? e.code : 'internal') });
 
@@ -80,7 +111,7 @@ export function Vault({ readOnly, recovered, onLock, onStatus, copy, initialCode
         onCancel={() => setView({ name: 'list' })}
         onSaved={(id, label) => {
           setView({ name: 'list' });
-          setHighlightId(id);
+          setHighlightIds([id]);
           void refresh();
           show({ text: t('saved_toast', label) });
         }}
@@ -95,12 +126,10 @@ export function Vault({ readOnly, recovered, onLock, onStatus, copy, initialCode
           <img src="/icon/32.png" width="18" height="18" alt="" />
           {t('popup_title')}
         </span>
-        <button
-          type="button"
-          class="primary small"
-          disabled={readOnly}
-          onClick={() => setView({ name: 'add' })}
-        >
+        <button type="button" class="primary small" disabled={readOnly} onClick={startScan}>
+          <ScanIcon /> {t('button_scan')}
+        </button>
+        <button type="button" class="small" disabled={readOnly} onClick={() => setView({ name: 'add' })}>
           <PlusIcon /> {t('button_add_account')}
         </button>
         <button type="button" class="small" onClick={onLock}>
@@ -113,8 +142,14 @@ export function Vault({ readOnly, recovered, onLock, onStatus, copy, initialCode
         <p class="banner warn">{t('readonly_banner')}</p>
       ) : null}
       {error ? <p class="banner error">{errorText(t, error)}</p> : null}
+      <ScanProblem code={scanProblem} onAddFromImage={openAddFromImage} />
       {accounts ? (
-        <AccountList accounts={accounts} highlightId={highlightId} readOnly={readOnly} handlers={handlers} />
+        <AccountList
+          accounts={accounts}
+          highlightIds={highlightIds}
+          readOnly={readOnly}
+          handlers={handlers}
+        />
       ) : null}
       <Toast toast={toast} />
     </div>

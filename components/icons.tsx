@@ -24,3 +24,11 @@ export const PlusIcon = () => (
     <path d="M12 5v14M5 12h14" />
   </svg>
 );
+
+/** Corners of a viewfinder around a small square: "scan a QR code". */
+export const ScanIcon = () => (
+  <svg {...base}>
+    <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3" />
+    <rect x="9" y="9" width="6" height="6" rx="1" />
+  </svg>
+);

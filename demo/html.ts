@@ -37,6 +37,7 @@ header.bar .user{margin-left:auto;color:#666;font-size:.85rem}
 header.bar .badge{font-size:.7rem;color:#fff;background:#8a8f98;border-radius:3px;padding:0 6px}
 main{max-width:720px;margin:32px auto;padding:0 16px}
 main.narrow{max-width:472px}
+main.wide{max-width:880px}
 .crumbs{font-size:.8rem;color:#777;margin-bottom:8px}
 .card{background:#fff;border:1px solid #dcdfe4;border-radius:6px;padding:28px 32px;box-shadow:0 1px 2px rgba(0,0,0,.04)}
 h1{font-size:1.35rem;margin:0 0 16px;font-weight:700}
@@ -53,7 +54,7 @@ button,.button{display:inline-block;padding:8px 20px;font-size:.95rem;font-famil
 button.secondary,.button.secondary{background:#fff;color:#333;border-color:#b9bec7}
 a{color:#1a5fb4}
 .qr{margin:16px 0;padding:16px;border:1px dashed #c8ccd3;border-radius:6px;background:#fafbfc}
-.qr img{display:block;image-rendering:pixelated;border:1px solid #e3e5e8}
+.qr img{display:block;max-width:100%;height:auto;image-rendering:pixelated;border:1px solid #e3e5e8}
 .secret{font-family:Consolas,"DejaVu Sans Mono",monospace;font-size:1.05rem;letter-spacing:.08em;
   background:#eef1f4;padding:2px 8px;border-radius:3px;white-space:nowrap}
 .note{font-size:.85rem;color:#555}
@@ -70,6 +71,27 @@ ul.pages .en{display:block;color:#777;font-size:.85rem}
 footer{text-align:center;color:#999;font-size:.75rem;margin:32px 0}
 `;
 
+/** The same frame in dark colours, for consoles that follow the system's dark mode. */
+const DARK_CSS = `
+@media (prefers-color-scheme: dark){
+body{background:#121417;color:#e3e5e8}
+header.bar{background:#1c1f24;border-bottom-color:#2e333a}
+header.bar .user,.crumbs,.note,ul.pages .en{color:#a3a9b1}
+.card{background:#1c1f24;border-color:#2e333a;box-shadow:none}
+input[type=text],input[type=password]{background:#121417;color:#e3e5e8;border-color:#4a515a}
+button.secondary,.button.secondary{background:#1c1f24;color:#e3e5e8;border-color:#4a515a}
+a{color:#8ab4f8}
+.qr{background:#17191d;border-color:#3a4048}
+.qr img{border-color:#2e333a}
+.secret{background:#2a2e35}
+.alert.error{background:#3b1d1b;border-color:#7a3029;color:#f4b4ad}
+.alert.ok{background:#16301f;border-color:#2f6b43;color:#a6dcb6}
+table.props th,table.props td{border-color:#2e333a}
+table.props th{background:#23272d}
+footer{color:#6d737b}
+}
+`;
+
 export interface PageOptions {
   title: string;
   body: string;
@@ -80,19 +102,39 @@ export interface PageOptions {
   crumbs?: string;
   /** Inline script placed at the end of the body. */
   script?: string;
-  /** A narrow column (login prompts) instead of the wide one (settings pages). */
+  /** A narrow column (login prompts) instead of the usual one (settings pages). */
   narrow?: boolean;
+  /** A wider column, for pages with wide illustrations. */
+  wide?: boolean;
+  /** Extra CSS for this page's own elements. */
+  style?: string;
+  /** Follow the system's dark mode (`prefers-color-scheme: dark`). */
+  darkScheme?: boolean;
 }
 
 /** A complete HTML document in Japanese with the vendor header bar and a centred content column. */
-export function page({ title, body, brand = DEMO_BRAND, user, crumbs, script, narrow }: PageOptions): string {
+export function page(opts: PageOptions): string {
+  const {
+    title,
+    body,
+    brand = DEMO_BRAND,
+    user,
+    crumbs,
+    script,
+    narrow,
+    wide,
+    style = '',
+    darkScheme,
+  } = opts;
+  const column = narrow ? ' class="narrow"' : wide ? ' class="wide"' : '';
   return `<!doctype html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="${darkScheme ? 'light dark' : 'light'}">
 <title>${esc(title)} | ${esc(brand.name)}</title>
-<style>:root{--accent:${brand.accent}}${CSS}</style>
+<style>:root{--accent:${brand.accent}}${CSS}${style}${darkScheme ? DARK_CSS : ''}</style>
 </head>
 <body>
 <header class="bar">
@@ -101,7 +143,7 @@ export function page({ title, body, brand = DEMO_BRAND, user, crumbs, script, na
   <span class="badge">デモ</span>
   ${user ? `<span class="user">${esc(user)}</span>` : ''}
 </header>
-<main${narrow ? ' class="narrow"' : ''}>
+<main${column}>
 ${crumbs ? `<div class="crumbs">${esc(crumbs)}</div>` : ''}
 ${body}
 </main>

@@ -1,4 +1,5 @@
 /** The small routing vocabulary shared by the page families. */
+import type { Account } from '../lib/otp/account';
 
 /** What one demo server keeps in memory for its lifetime. */
 export interface DemoState {
@@ -8,6 +9,12 @@ export interface DemoState {
   enrolled: boolean;
   /** The code the "e-mailed" emergency access page expects (never a TOTP). */
   emergencyCode: string;
+  /** The Webroot-like 2FA setup: its own secret, and how far the admin got. */
+  webroot: { secret: string; verified: boolean; completed: boolean };
+  /** The Google-Authenticator-like transfer export: its accounts and the URIs of its QR codes. */
+  transfer: { batchId: number; accounts: Account[]; uris: string[] };
+  /** The two shared admin accounts whose enrolment QR codes are shown side by side. */
+  admins: { issuer: string; account: string; secret: string }[];
 }
 
 export interface DemoRequest {

@@ -4,19 +4,31 @@
  *
  *   tsx demo/server.ts [--port 8787] [--host 127.0.0.1]
  */
-import { randomInt } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { page } from './html';
+import { adminsRoutes } from './pages/admins';
+import { appDownloadRoutes } from './pages/app-download';
 import { homeRoutes, LINKS } from './pages/home';
+import { microsoftRoutes } from './pages/microsoft';
+import { transferRoutes } from './pages/transfer';
 import { trendRoutes } from './pages/trend';
+import { webrootRoutes } from './pages/webroot';
 import { html, type DemoRequest, type DemoState, type Reply, type Route } from './routes';
-import { randomSecret } from './totp';
+import { createDemoState, publicState, type PublicState } from './state';
 
 /** Every route of the demo console. A new page family adds its module's table here. */
-export const ROUTES: Route[] = [...homeRoutes, ...trendRoutes];
+export const ROUTES: Route[] = [
+  ...homeRoutes,
+  ...trendRoutes,
+  ...webrootRoutes,
+  ...transferRoutes,
+  ...adminsRoutes,
+  ...appDownloadRoutes,
+  ...microsoftRoutes,
+];
 
 const MAX_BODY = 16 * 1024;
 
@@ -24,8 +36,12 @@ export interface DemoServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:8787`. */
   url: string;
   port: number;
-  /** This run's Base32 TOTP secret. */
+  /** This run's Base32 TOTP secret of the Trend-like console. */
   secret: string;
+  /** This run's Base32 TOTP secret of the Webroot-like 2FA setup (differs from `secret`). */
+  webrootSecret: string;
+  /** Everything `GET /api/state` answers: every secret, the transfer accounts, every QR image's text. */
+  state(): PublicState;
   close(): Promise<void>;
 }
 
@@ -86,14 +102,10 @@ async function handle(state: DemoState, req: IncomingMessage, res: ServerRespons
   send(res, route.handle(request));
 }
 
-/** Starts a demo console with a fresh random secret. */
+/** Starts a demo console with fresh random secrets. */
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const host = opts.host ?? '127.0.0.1';
-  const state: DemoState = {
-    secret: randomSecret(10),
-    enrolled: false,
-    emergencyCode: String(randomInt(0, 1_000_000)).padStart(6, '0'),
-  };
+  const state: DemoState = createDemoState();
   const server = createServer((req, res) => {
     handle(state, req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, { status: 400, body: String(error) });
@@ -113,6 +125,8 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     url: `http://${hostInUrl}:${port}`,
     port,
     secret: state.secret,
+    webrootSecret: state.webroot.secret,
+    state: () => publicState(state),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -134,7 +148,8 @@ export async function runCli(args: string[] = process.argv.slice(2)): Promise<De
   const demo = await startDemoServer({ port, host: option(args, '--host') ?? '127.0.0.1' });
   console.log(`Sekimori demo console: ${demo.url}/`);
   for (const link of LINKS) console.log(`  ${demo.url}${link.href}  ${link.en}`);
-  console.log(`TOTP secret of this run: ${demo.secret}  (also at ${demo.url}/api/state)`);
+  console.log(`TOTP secrets of this run: ${demo.secret} (Trend-like), ${demo.webrootSecret} (Webroot-like)`);
+  console.log(`  all secrets and QR texts: ${demo.url}/api/state`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => {
     demo.close().finally(() => process.exit(0));

@@ -49,11 +49,16 @@ export function randomSecret(bytes = 10): string {
   return base32Encode(randomBytes(bytes));
 }
 
-/** RFC 4226 HOTP with HMAC-SHA1 and dynamic truncation. */
-export function hotp(secret: string, counter: number, digits = 6): string {
+/** RFC 4226 HOTP with dynamic truncation (HMAC-SHA1 unless told otherwise, as RFC 6238 allows). */
+export function hotp(
+  secret: string,
+  counter: number,
+  digits = 6,
+  algorithm: 'sha1' | 'sha256' | 'sha512' = 'sha1',
+): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac('sha1', base32Decode(secret)).update(message).digest();
+  const mac = createHmac(algorithm, base32Decode(secret)).update(message).digest();
   const offset = mac[mac.length - 1]! & 0x0f;
   const binary = mac.readUInt32BE(offset) & 0x7fffffff;
   return String(binary % 10 ** digits).padStart(digits, '0');

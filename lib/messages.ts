@@ -49,6 +49,63 @@ export interface AccountDraft {
 /** An edit: omitted fields are kept; an empty or omitted secret keeps the stored one. */
 export type AccountPatch = Partial<AccountDraft>;
 
+/** One account found in a scanned or pasted code, before it is saved: never its secret. */
+export interface EnrolAccountView {
+  type: OtpType;
+  issuer: string;
+  account: string;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  counter: number;
+  /** The vault already holds an account with the same secret, issuer and account name. */
+  duplicate: boolean;
+}
+
+/** Where a multi-QR Google Authenticator export stands. Indices are 0-based; the UI shows them 1-based. */
+export interface MigrationProgress {
+  batchId: number;
+  /** The QR code just read. */
+  index: number;
+  size: number;
+  /** QR codes of this export not yet read (in this browser session). */
+  missing: number[];
+}
+
+/** What a scanned or pasted text would add. */
+export interface EnrolPreview {
+  kind: 'otpauth' | 'migration';
+  accounts: EnrolAccountView[];
+  /** Entries of a transfer code that cannot be imported (unsupported or invalid). */
+  skipped: number;
+  batch?: MigrationProgress;
+}
+
+/** What a scanned or pasted text did add. */
+export interface EnrolResult {
+  kind: 'otpauth' | 'migration';
+  /** Ids of the accounts added, in order. */
+  added: string[];
+  /** Display labels ("Issuer (account)") of the accounts added, for confirmations. */
+  labels: string[];
+  /** Accounts that were already in the vault (nothing duplicated). */
+  duplicates: number;
+  skipped: number;
+  batch?: MigrationProgress;
+}
+
+/** What the scan content script learns after sending a decoded text: counts and labels, never secrets. */
+export type ScanOutcome =
+  | {
+      result: 'added';
+      added: number;
+      duplicates: number;
+      skipped: number;
+      labels: string[];
+      batch?: MigrationProgress;
+    }
+  | { result: 'locked' };
+
 export interface Protocol {
   'vault.status': { req: Record<string, never>; res: VaultStatus };
   'vault.create': { req: { password: string }; res: VaultStatus };
@@ -57,7 +114,7 @@ export interface Protocol {
   /** The popup's one start-up call: the vault state and, when unlocked, every account with its codes. */
   'codes.list': {
     req: Record<string, never>;
-    res: { status: VaultStatus; accounts: CodeView[]; now: number };
+    res: { status: VaultStatus; accounts: CodeView[]; now: number; highlight: string[] };
   };
   'account.preview': {
     req: { draft: AccountDraft };
@@ -69,6 +126,20 @@ export interface Protocol {
   'account.restore': { req: { id: string }; res: { id: string } };
   'hotp.next': { req: { id: string }; res: { code: string; counter: number } };
   'clipboard.copied': { req: { digest: string }; res: Record<string, never> };
+  /** What a decoded QR text (or pasted otpauth URI) would add: from the options page's "Add from image". */
+  'enrol.preview': { req: { text: string }; res: EnrolPreview };
+  /** Saves every account in a decoded text (no origin: not scanned from a page). */
+  'enrol.save': { req: { text: string }; res: EnrolResult };
+  /** Finishes a scan that found the vault locked (kept in session storage); null when none is pending. */
+  'enrol.pending': { req: Record<string, never>; res: EnrolResult | null };
+  /** Starts a scan on a tab: the given one (brought to the front), else the active tab. */
+  'scan.start': { req: { tabId?: number }; res: { tabId: number } };
+  /** Scan content script: a screenshot of its own (visible) tab, as a PNG data URL. */
+  'scan.capture': { req: Record<string, never>; res: { dataUrl: string } };
+  /** Scan content script: the text of the QR code it found; the background validates and saves it. */
+  'scan.decoded': { req: { text: string }; res: ScanOutcome };
+  /** Scan content script: the user cancelled, or the result has been shown. */
+  'scan.finished': { req: Record<string, never>; res: Record<string, never> };
 }
 
 export type MessageType = keyof Protocol;
@@ -77,23 +148,35 @@ export type ResponseOf<K extends MessageType> = Protocol[K]['res'];
 export type Message<K extends MessageType = MessageType> = { type: K; payload: RequestOf<K> };
 export type Result<T> = { ok: true; value: T } | { ok: false; code: string };
 
-/** Messages that only extension pages (popup, options) may send. Content scripts may send none of these. */
-export const EXTENSION_PAGE_ONLY: Record<MessageType, true> = {
-  'vault.status': true,
-  'vault.create': true,
-  'vault.unlock': true,
-  'vault.lock': true,
-  'codes.list': true,
-  'account.preview': true,
-  'account.add': true,
-  'account.update': true,
-  'account.delete': true,
-  'account.restore': true,
-  'hotp.next': true,
-  'clipboard.copied': true,
+/**
+ * Who may send each message: 'extension-page' (popup, options) or 'scan-tab' (the scan content script, in the
+ * top frame of a tab where the user started a scan). Content scripts may send nothing else.
+ */
+export type SenderKind = 'extension-page' | 'scan-tab';
+
+export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
+  'vault.status': 'extension-page',
+  'vault.create': 'extension-page',
+  'vault.unlock': 'extension-page',
+  'vault.lock': 'extension-page',
+  'codes.list': 'extension-page',
+  'account.preview': 'extension-page',
+  'account.add': 'extension-page',
+  'account.update': 'extension-page',
+  'account.delete': 'extension-page',
+  'account.restore': 'extension-page',
+  'hotp.next': 'extension-page',
+  'clipboard.copied': 'extension-page',
+  'enrol.preview': 'extension-page',
+  'enrol.save': 'extension-page',
+  'enrol.pending': 'extension-page',
+  'scan.start': 'extension-page',
+  'scan.capture': 'scan-tab',
+  'scan.decoded': 'scan-tab',
+  'scan.finished': 'scan-tab',
 };
 
-export const MESSAGE_TYPES = Object.keys(EXTENSION_PAGE_ONLY) as MessageType[];
+export const MESSAGE_TYPES = Object.keys(ALLOWED_SENDER) as MessageType[];
 
 export type Send = (message: Message) => Promise<unknown>;
 

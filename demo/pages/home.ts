@@ -1,6 +1,7 @@
-/** The index page and the JSON endpoint tests use to learn the server's secret. */
+/** The index page and the JSON endpoint tests use to learn the server's secrets. */
 import { esc, page } from '../html';
 import { html, json, type Route } from '../routes';
+import { publicState } from '../state';
 
 interface Link {
   href: string;
@@ -13,13 +14,38 @@ export const LINKS: Link[] = [
   {
     href: '/trend/enrol',
     ja: '2要素認証の設定 — Google認証システムアプリを設定する',
-    en: 'Trend-Micro-like enrolment: QR code hidden behind a button',
+    en: 'Trend-Micro-like enrolment: QR code hidden behind a button; light-on-dark QR in dark mode',
   },
   { href: '/trend/login', ja: 'ログイン — 確認コード', en: 'Trend-Micro-like login: 6-digit code' },
   {
     href: '/trend/emergency',
     ja: '緊急アクセスコード',
     en: 'E-mailed emergency code (not a TOTP field: must not be filled)',
+  },
+  {
+    href: '/webroot/2fa',
+    ja: '2FAを設定する — QRコードをスキャン',
+    en: 'Webroot-like 2FA setup: washed-out QR inside a wide setup card (drag around it), code check',
+  },
+  {
+    href: '/google/transfer',
+    ja: 'アカウントを移行 — アカウントをエクスポート',
+    en: 'Google-Authenticator-like transfer export: 12 accounts in two QR codes, "次へ" shows the second',
+  },
+  {
+    href: '/portal/admins',
+    ja: '共用管理者アカウントの多要素認証',
+    en: 'Two different enrolment QR codes side by side',
+  },
+  {
+    href: '/app/download',
+    ja: 'モバイルアプリのダウンロード',
+    en: 'A QR code that is a web link, not an authenticator key',
+  },
+  {
+    href: '/microsoft/activate',
+    ja: 'Microsoft Authenticator — QR コードをスキャンします',
+    en: 'Microsoft work or school account activation QR code (not otpauth)',
   },
 ];
 
@@ -42,10 +68,5 @@ ${items}
 
 export const homeRoutes: Route[] = [
   { method: 'GET', path: '/', handle: () => html(index()) },
-  {
-    method: 'GET',
-    path: '/api/state',
-    handle: ({ state }) =>
-      json({ secret: state.secret, enrolled: state.enrolled, emergencyCode: state.emergencyCode }),
-  },
+  { method: 'GET', path: '/api/state', handle: ({ state }) => json(publicState(state)) },
 ];

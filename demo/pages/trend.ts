@@ -1,9 +1,10 @@
 /**
  * Pages imitating the Trend Micro licensing / SaaS console's two-factor screens (see consoles.md §1):
  * enrolment with a QR code hidden behind a button, the login code prompt and the e-mailed emergency code.
+ * The console follows the system's dark mode; its QR code is then drawn light on dark.
  */
 import { esc, page, type Brand } from '../html';
-import { qrPng } from '../qr';
+import { INVERTED, qrPng, qrSize } from '../qr';
 import { html, redirect, type DemoState, type Route } from '../routes';
 import { verifyTotp } from '../totp';
 
@@ -28,7 +29,7 @@ function trendPage(
   body: string,
   opts: { script?: string; narrow?: boolean } = {},
 ) {
-  return page({ title, body, brand: BRAND, user: MASKED_LOGIN, crumbs, ...opts });
+  return page({ title, body, brand: BRAND, user: MASKED_LOGIN, crumbs, darkScheme: true, ...opts });
 }
 
 const QR_SCRIPT = `
@@ -36,11 +37,18 @@ const QR_SCRIPT = `
   var button = document.getElementById('show-qr');
   var area = document.getElementById('qr-area');
   var img = document.getElementById('qr-image');
+  var dark = window.matchMedia('(prefers-color-scheme: dark)');
+  function load() {
+    img.src = '/trend/enrol/qr.png?theme=' + (dark.matches ? 'dark' : 'light') + '&t=' + Date.now();
+  }
   function show() {
-    img.src = '/trend/enrol/qr.png?t=' + Date.now();
+    load();
     area.hidden = false;
     button.hidden = true;
   }
+  dark.addEventListener('change', function () {
+    if (!area.hidden) load();
+  });
   button.addEventListener('click', show);
   document.getElementById('show-qr-again').addEventListener('click', function (event) {
     event.preventDefault();
@@ -50,7 +58,7 @@ const QR_SCRIPT = `
 `;
 
 function enrolPage(state: DemoState, error?: string): string {
-  const { size } = qrPng(otpauthUri(state.secret));
+  const size = qrSize(otpauthUri(state.secret));
   const alert = error
     ? `<div class="alert error" id="result" data-ok="false" role="alert">${esc(error)}</div>`
     : '';
@@ -150,7 +158,10 @@ export const trendRoutes: Route[] = [
   {
     method: 'GET',
     path: '/trend/enrol/qr.png',
-    handle: ({ state }) => ({ type: 'image/png', body: qrPng(otpauthUri(state.secret)).png }),
+    handle: ({ state, url }) => {
+      const style = url.searchParams.get('theme') === 'dark' ? INVERTED : {};
+      return { type: 'image/png', body: qrPng(otpauthUri(state.secret), style).png };
+    },
   },
   {
     method: 'POST',

@@ -3,14 +3,22 @@ import { createHandlers } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import { clearSessionKey } from '@/lib/keeper/session-key';
 import { scheduleClipboardClear } from '@/lib/platform/clipboard';
+import { translate } from '@/lib/platform/i18n';
 import { listenForMessages, onLifecycle, selfIdentity } from '@/lib/platform/runtime';
 import { localStore, sessionStore } from '@/lib/platform/storage';
+import { registerScanTriggers, scanEffects } from '@/lib/platform/tabs';
 import { randomHexId } from '@/lib/keeper/random-id';
 
 export default defineBackground(() => {
   const deps = { local: localStore, session: sessionStore, now: () => Date.now(), newId: randomHexId };
   const keeper = new Keeper(deps);
-  listenForMessages(createRouter(createHandlers(keeper, deps, { scheduleClipboardClear }), selfIdentity()));
+  const handlers = createHandlers(keeper, deps, { scheduleClipboardClear, ...scanEffects });
+  listenForMessages(createRouter(handlers, selfIdentity()));
+  // The context menu and the keyboard command grant activeTab on their tab, as the toolbar popup does.
+  registerScanTriggers(
+    translate('menu_scan'),
+    (tabId) => void handlers['scan.start']({ tabId }).catch(() => {}),
+  );
   // The browser already empties session storage on restart and update; clearing again makes "locked after
   // an update or restart" independent of that behaviour.
   onLifecycle((reason) => {

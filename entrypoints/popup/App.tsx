@@ -10,6 +10,9 @@ import { Vault } from '@/components/Vault';
 
 export interface AppProps {
   copy: (code: string) => Promise<'copied' | 'copied-no-clear'>;
+  /** Starts a scan of the target tab (the popup closes while the user selects). */
+  scan: () => Promise<void>;
+  openAddFromImage: () => void;
   /** The start-up `codes.list` call, when the caller already made it. */
   firstList?: Promise<ResponseOf<'codes.list'>>;
 }
@@ -17,9 +20,11 @@ export interface AppProps {
 interface Loaded {
   status: VaultStatus;
   codes: CodeView[] | null;
+  highlight?: readonly string[];
+  notice?: string | null;
 }
 
-export function App({ copy, firstList }: AppProps) {
+export function App({ copy, scan, openAddFromImage, firstList }: AppProps) {
   const t = useT();
   const client = useClient();
   const [state, setState] = useState<Loaded | null>(null);
@@ -28,12 +33,36 @@ export function App({ copy, firstList }: AppProps) {
   useEffect(() => {
     // One round trip at start-up: the vault's state and, when unlocked, the codes.
     (firstList ?? client.call('codes.list', {})).then(
-      (r) => setState({ status: r.status, codes: r.status.vault === 'unlocked' ? r.accounts : null }),
+      (r) =>
+        setState({
+          status: r.status,
+          codes: r.status.vault === 'unlocked' ? r.accounts : null,
+          highlight: r.highlight,
+        }),
       (e: unknown) => setFailure(e instanceof RemoteError ? e.code : 'internal'),
     );
   }, [client, firstList]);
 
   const settle = (status: VaultStatus) => setState({ status, codes: null });
+  /** After unlocking: a scan that found the vault locked is finished now, without scanning again. */
+  const unlocked = (status: VaultStatus) => {
+    if (status.vault !== 'unlocked') return settle(status);
+    client.call('enrol.pending', {}).then(
+      (result) =>
+        setState({
+          status,
+          codes: null,
+          highlight: result?.added ?? [],
+          notice: result ? pendingNotice(t, result.labels, result.duplicates) : null,
+        }),
+      (e: unknown) =>
+        setState({
+          status,
+          codes: null,
+          notice: errorText(t, e instanceof RemoteError ? e.code : 'internal'),
+        }),
+    );
+  };
 
   if (failure) return <p class="banner error">{errorText(t, failure)}</p>;
   if (!state) return <div class="loading" aria-busy="true" />;
@@ -41,7 +70,7 @@ export function App({ copy, firstList }: AppProps) {
     case 'absent':
       return <CreateVault onDone={settle} />;
     case 'locked':
-      return <Unlock onDone={settle} />;
+      return <Unlock onDone={unlocked} scan={scan} openAddFromImage={openAddFromImage} />;
     case 'unreadable':
       return (
         <section class="panel" aria-labelledby="unreadable-title">
@@ -55,10 +84,23 @@ export function App({ copy, firstList }: AppProps) {
           readOnly={state.status.readOnly}
           recovered={state.status.recovered}
           initialCodes={state.codes}
+          initialHighlight={state.highlight}
+          initialNotice={state.notice}
           copy={copy}
+          scan={scan}
+          openAddFromImage={openAddFromImage}
           onStatus={settle}
           onLock={() => void client.call('vault.lock', {}).then(settle)}
         />
       );
   }
+}
+
+function pendingNotice(
+  t: (key: string, subs?: string | string[]) => string,
+  labels: string[],
+  duplicates: number,
+) {
+  if (labels.length === 0) return duplicates > 0 ? t('scan_already_all') : null;
+  return t('pending_added', labels.join(', '));
 }

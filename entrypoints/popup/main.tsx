@@ -5,6 +5,7 @@ import { TargetTabContext, parseTargetTab } from '@/components/target-tab';
 import { createClient } from '@/lib/messages';
 import { copyText, sha256Hex } from '@/lib/platform/clipboard';
 import { translate, uiLanguage } from '@/lib/platform/i18n';
+import { openOptionsSection } from '@/lib/platform/pages';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { App } from './App';
 import '@/components/style.css';
@@ -22,14 +23,27 @@ async function copy(code: string): Promise<'copied' | 'copied-no-clear'> {
   );
 }
 
+const targetTab = parseTargetTab(location.search);
+
+/** The toolbar popup closes so the page is free for the selection; a popup in a tab (`?tab=`) stays. */
+async function scan(): Promise<void> {
+  await client.call('scan.start', targetTab === null ? {} : { tabId: targetTab });
+  if (targetTab === null) window.close();
+}
+
 document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
 document.title = translate('popup_title');
 
 render(
   <I18nContext.Provider value={translate}>
     <ClientContext.Provider value={client}>
-      <TargetTabContext.Provider value={parseTargetTab(location.search)}>
-        <App copy={copy} firstList={firstList} />
+      <TargetTabContext.Provider value={targetTab}>
+        <App
+          copy={copy}
+          scan={scan}
+          openAddFromImage={() => void openOptionsSection('add-from-image')}
+          firstList={firstList}
+        />
       </TargetTabContext.Provider>
     </ClientContext.Provider>
   </I18nContext.Provider>,

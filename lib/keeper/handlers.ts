@@ -3,6 +3,10 @@
  * message without a handler is a compile error.
  */
 import type { MessageType, RequestOf, ResponseOf } from '../messages';
+import type { SenderInfo } from './sender';
+import { createEnroller } from './enrol';
+import { readHighlight } from './highlight';
+import { createScanHandlers, type ScanEffects } from './scan-handlers';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
@@ -12,9 +16,12 @@ import { listCodes } from './list-codes';
 import { applyPatch, draftToAccount } from './drafts';
 import { isSameKey, type StoredAccount, type VaultPayload } from './stored-account';
 
-export type Handlers = { [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> };
+export type Handlers = {
+  /** `sender` is given by the router; extension-page handlers ignore it. */
+  [K in MessageType]: (payload: RequestOf<K>, sender?: SenderInfo) => Promise<ResponseOf<K>>;
+};
 
-export interface HandlerEffects {
+export interface HandlerEffects extends ScanEffects {
   /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
   scheduleClipboardClear(digest: string): Promise<void>;
 }
@@ -27,7 +34,11 @@ function live(payload: VaultPayload, id: string): StoredAccount {
 
 export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: HandlerEffects): Handlers {
   const codes = new CodeCache();
+  const enroller = createEnroller(keeper, deps);
   return {
+    ...createScanHandlers(keeper, deps, enroller, effects),
+    'enrol.preview': ({ text }) => enroller.preview(text),
+    'enrol.save': ({ text }) => enroller.save(text),
     'vault.status': () => keeper.status(),
     'vault.create': ({ password }) => keeper.create(password),
     'vault.unlock': ({ password }) => keeper.unlock(password),
@@ -38,8 +49,9 @@ export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: Handle
     'codes.list': async () => {
       const now = deps.now();
       const { status, payload, record } = await keeper.snapshot();
-      if (!payload || record === undefined) return { status, accounts: [], now };
-      return { status, accounts: await codes.get(record, now, () => listCodes(payload, now)), now };
+      if (!payload || record === undefined) return { status, accounts: [], now, highlight: [] };
+      const accounts = await codes.get(record, now, () => listCodes(payload, now));
+      return { status, accounts, now, highlight: await readHighlight(deps.session, now) };
     },
     'account.preview': async ({ draft }) => {
       const full = draftToAccount(draft);

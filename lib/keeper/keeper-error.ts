@@ -10,7 +10,19 @@ export type KeeperErrorCode =
   | 'not-hotp'
   | 'forbidden'
   | 'bad-request'
-  | 'read-only';
+  | 'read-only'
+  /** A scanned QR code holds a web link, not an authenticator key. */
+  | 'not-otp-link'
+  /** A Microsoft work or school account activation code (Microsoft Authenticator only). */
+  | 'not-otp-microsoft'
+  /** A scanned QR code holds something else that is not an authenticator key. */
+  | 'not-otp-text'
+  /** The page cannot be scanned (browser pages, the web store, the PDF viewer). */
+  | 'scan-not-allowed'
+  /** No scan is running on this tab (finished, cancelled or timed out). */
+  | 'scan-expired'
+  /** The browser did not give a screenshot of the tab. */
+  | 'capture-failed';
 
 export class KeeperError extends CodedError<KeeperErrorCode> {
   override readonly name = 'KeeperError';

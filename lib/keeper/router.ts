@@ -2,9 +2,9 @@
  * Entry point for every runtime message: checks who sent it, checks its shape, runs the handler and turns
  * any typed error into `{ ok: false, code }`. Secrets, URIs and codes are never logged.
  */
-import { EXTENSION_PAGE_ONLY, type Message, type Result } from '../messages';
+import { ALLOWED_SENDER, type Message, type Result } from '../messages';
 import type { Handlers } from './handlers';
-import { isExtensionPage, type SelfIdentity, type SenderInfo } from './sender';
+import { isExtensionPage, isTopFrameContentScript, type SelfIdentity, type SenderInfo } from './sender';
 import { validateMessage } from './validate-message';
 
 function errorCode(error: unknown): string {
@@ -17,11 +17,17 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
   return async function route(raw: unknown, sender: SenderInfo): Promise<Result<unknown>> {
     const message = validateMessage(raw);
     if (!message) return { ok: false, code: 'bad-request' };
-    if (EXTENSION_PAGE_ONLY[message.type] && !isExtensionPage(sender, self))
-      return { ok: false, code: 'forbidden' };
+    const allowed =
+      ALLOWED_SENDER[message.type] === 'extension-page'
+        ? isExtensionPage(sender, self)
+        : isTopFrameContentScript(sender, self);
+    if (!allowed) return { ok: false, code: 'forbidden' };
     try {
-      const handler = handlers[message.type] as (payload: Message['payload']) => Promise<unknown>;
-      return { ok: true, value: await handler(message.payload) };
+      const handler = handlers[message.type] as (
+        payload: Message['payload'],
+        sender: SenderInfo,
+      ) => Promise<unknown>;
+      return { ok: true, value: await handler(message.payload, sender) };
     } catch (error) {
       return { ok: false, code: errorCode(error) };
     }

@@ -32,3 +32,14 @@ export function isExtensionPage(sender: SenderInfo, self: SelfIdentity): boolean
   if (sender.origin !== undefined && sender.origin !== self.origin) return false;
   return true;
 }
+
+/**
+ * Our own content script in the top frame of a tab: our id, a tab, frame 0, and a web page's URL (not our
+ * origin). Which tab may do what is decided by the handler (the scan session names its tab).
+ */
+export function isTopFrameContentScript(sender: SenderInfo, self: SelfIdentity): boolean {
+  if (sender.id !== self.id) return false;
+  if (typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return false;
+  if (typeof sender.url !== 'string' || isOnOrigin(sender.url, self.origin)) return false;
+  return true;
+}

@@ -9,6 +9,8 @@ import { MESSAGE_TYPES } from '../messages';
 const MAX_PASSWORD = 1024;
 const MAX_LABEL = 1024;
 const MAX_SECRET = 4096;
+/** Longest decoded QR text accepted (a version-40 QR code holds at most 4296 characters). */
+export const MAX_QR_TEXT = 8192;
 const TYPES = new Set(['totp', 'hotp', 'steam']);
 const ALGORITHMS = new Set(['SHA1', 'SHA256', 'SHA512']);
 
@@ -57,6 +59,8 @@ function isDraft(v: unknown, partial: boolean): v is AccountDraft {
 const empty: Check = (p) => Object.keys(p).length === 0;
 const password: Check = (p) => onlyKeys(p, ['password']) && str(p.password, MAX_PASSWORD);
 const byId: Check = (p) => onlyKeys(p, ['id']) && id(p.id);
+const qrText: Check = (p) =>
+  onlyKeys(p, ['text']) && str(p.text, MAX_QR_TEXT) && (p.text as string).length > 0;
 
 const CHECKS: Record<MessageType, Check> = {
   'vault.status': empty,
@@ -72,6 +76,15 @@ const CHECKS: Record<MessageType, Check> = {
   'hotp.next': byId,
   'clipboard.copied': (p) =>
     onlyKeys(p, ['digest']) && typeof p.digest === 'string' && /^[a-f0-9]{64}$/.test(p.digest),
+  'enrol.preview': qrText,
+  'enrol.save': qrText,
+  'enrol.pending': empty,
+  'scan.start': (p) =>
+    onlyKeys(p, ['tabId']) &&
+    (p.tabId === undefined || (typeof p.tabId === 'number' && Number.isSafeInteger(p.tabId) && p.tabId >= 0)),
+  'scan.capture': empty,
+  'scan.decoded': qrText,
+  'scan.finished': empty,
 };
 
 /** Returns the message typed when its shape is exactly right, otherwise null. */

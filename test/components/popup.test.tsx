@@ -27,6 +27,8 @@ function mount(
             copied.push(code);
             return outcome;
           }}
+          scan={() => client.call('scan.start', {}).then(() => undefined)}
+          openAddFromImage={() => undefined}
         />
       </ClientContext.Provider>
     </I18nContext.Provider>,

@@ -1,15 +1,91 @@
-// The demo console in plain Chromium (no extension): the pages work as a person uses them, the QR code
-// carries the secret the page prints, and the server accepts exactly the right TOTP codes.
+// The demo console in plain Chromium (no extension): the pages work as a person uses them, every QR code
+// carries the text /api/state names, and the server accepts exactly the right TOTP codes.
 import { createHmac } from 'node:crypto';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../demo/server';
+import type { PublicState } from '../../demo/state';
 import { totp as demoTotp } from '../../demo/totp';
+import { parseMigrationUri } from '../../lib/formats';
 import { launchBrowser } from './harness';
+
+const PAGES = [
+  '/trend/enrol',
+  '/trend/login',
+  '/trend/emergency',
+  '/webroot/2fa',
+  '/google/transfer',
+  '/portal/admins',
+  '/app/download',
+  '/microsoft/activate',
+];
+
+interface Pixels {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray;
+}
+
+/** Decodes a served PNG, optionally cropped to `region`. */
+function readPng(bytes: Buffer, region?: { x: number; y: number; width: number; height: number }): Pixels {
+  const png = PNG.sync.read(bytes);
+  if (!region) return { width: png.width, height: png.height, rgba: Uint8ClampedArray.from(png.data) };
+  const crop = new PNG({ width: region.width, height: region.height });
+  PNG.bitblt(png, crop, region.x, region.y, region.width, region.height, 0, 0);
+  return { width: crop.width, height: crop.height, rgba: Uint8ClampedArray.from(crop.data) };
+}
+
+/** Stretches the grey levels to the full 0–255 range (a washed-out QR code is too faint for jsQR as is). */
+function stretchContrast({ width, height, rgba }: Pixels): Pixels {
+  let lo = 255;
+  let hi = 0;
+  for (let i = 0; i < rgba.length; i += 4) {
+    lo = Math.min(lo, rgba[i]!);
+    hi = Math.max(hi, rgba[i]!);
+  }
+  const out = new Uint8ClampedArray(rgba.length);
+  for (let i = 0; i < rgba.length; i++) out[i] = i % 4 === 3 ? 255 : ((rgba[i]! - lo) * 255) / (hi - lo || 1);
+  return { width, height, rgba: out };
+}
+
+function invert({ width, height, rgba }: Pixels): Pixels {
+  return { width, height, rgba: rgba.map((value, i) => (i % 4 === 3 ? value : 255 - value)) };
+}
+
+function decode(pixels: Pixels, inversionAttempts: 'attemptBoth' | 'dontInvert' = 'attemptBoth') {
+  return jsQR(pixels.rgba, pixels.width, pixels.height, { inversionAttempts })?.data;
+}
+
+/** The pixels of a loaded <img> as the browser decoded them. */
+async function imagePixels(page: Page, selector: string): Promise<Pixels> {
+  await page.waitForFunction((sel) => {
+    const img = document.querySelector<HTMLImageElement>(sel);
+    return !!img && img.complete && img.naturalWidth > 0;
+  }, selector);
+  const dataUrl = await page.evaluate((sel) => {
+    const img = document.querySelector<HTMLImageElement>(sel)!;
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    canvas.getContext('2d')!.drawImage(img, 0, 0);
+    return canvas.toDataURL('image/png');
+  }, selector);
+  return readPng(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+}
+
+/** A six-digit code that is none of the previous, current or next codes of `secret`. */
+function wrongCode(secret: string): string {
+  const now = Date.now();
+  const valid = new Set([-30_000, 0, 30_000].map((delta) => totp(secret, now + delta)));
+  let wrong = totp(secret, now);
+  while (valid.has(wrong)) wrong = String((Number(wrong) + 123_457) % 1_000_000).padStart(6, '0');
+  return wrong;
+}
 
 /** A second, minimal TOTP (RFC 6238, SHA-1, 6 digits) so the test does not trust the server's own. */
 function totp(secret: string, timeMs = Date.now()): string {
@@ -60,19 +136,73 @@ describe('demo console in Chromium', () => {
     if (shots) console.log(`demo console screenshots: ${shots}`);
   });
 
-  it('serves its secret at /api/state: 16 Base32 characters', async () => {
-    const state = (await (await fetch(`${demo.url}/api/state`)).json()) as { secret: string };
+  async function apiState(): Promise<PublicState> {
+    return (await (await fetch(`${demo.url}/api/state`)).json()) as PublicState;
+  }
+
+  it('serves its secrets at /api/state: 16 Base32 characters, different for each console', async () => {
+    const state = await apiState();
     expect(state.secret).toBe(demo.secret);
     expect(demo.secret).toMatch(/^[A-Z2-7]{16}$/);
+    expect(state.webroot.secret).toBe(demo.webrootSecret);
+    expect(demo.webrootSecret).toMatch(/^[A-Z2-7]{16}$/);
+    expect(demo.webrootSecret).not.toBe(demo.secret);
+    expect(state).toEqual(demo.state());
   });
 
   it('links every page from the index', async () => {
     await page.goto(`${demo.url}/`);
     await expect.poll(() => page.title()).toContain('デモコンソール');
-    for (const href of ['/trend/enrol', '/trend/login']) {
+    for (const href of PAGES) {
       await expect(page.locator(`a[href="${href}"]`).count()).resolves.toBe(1);
     }
     await page.screenshot({ path: join(shots, 'index.png'), fullPage: true });
+  });
+
+  it('serves QR images that decode to the texts /api/state names', async () => {
+    const { qrCodes } = await apiState();
+    expect(new Set(qrCodes.map((qr) => qr.page))).toEqual(
+      new Set([
+        '/trend/enrol',
+        '/webroot/2fa',
+        '/google/transfer',
+        '/portal/admins',
+        '/app/download',
+        '/microsoft/activate',
+      ]),
+    );
+    for (const qr of qrCodes) {
+      const response = await fetch(`${demo.url}${qr.image}`);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const whole = readPng(bytes);
+      if (qr.region) {
+        // Embedded in a wide illustration: only the region around the QR code, contrast stretched, reads.
+        expect(whole.width).toBeGreaterThan(2 * whole.height);
+        expect(decode(stretchContrast(readPng(bytes, qr.region))), qr.image).toBe(qr.text);
+      } else {
+        expect(whole.width, qr.image).toBe(whole.height);
+        expect(decode(whole), qr.image).toBe(qr.text);
+      }
+    }
+  });
+
+  it('pages fit at 1280x800 and at 150 % zoom without horizontal scrolling', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800, deviceScaleFactor: 1 },
+      { width: 853, height: 533, deviceScaleFactor: 1.5 },
+    ]) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.deviceScaleFactor });
+      const zoomed = await context.newPage();
+      for (const path of PAGES) {
+        await zoomed.goto(`${demo.url}${path}`);
+        const overflow = await zoomed.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${path} at ${viewport.width}px`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+    }
   });
 
   it('hides the enrolment QR code until the button is clicked, then shows the secret it carries', async () => {
@@ -102,19 +232,8 @@ describe('demo console in Chromium', () => {
       page.getByText('QRコードを読み取れない場合は次のキーを入力してください').count(),
     ).resolves.toBe(1);
 
-    // The QR image decodes to the otpauth URI of the same secret.
-    const pixels = await page.evaluate(() => {
-      const img = document.querySelector<HTMLImageElement>('#qr-image')!;
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth;
-      canvas.height = img.naturalHeight;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      return { width: data.width, height: data.height, rgba: Array.from(data.data) };
-    });
-    const decoded = jsQR(Uint8ClampedArray.from(pixels.rgba), pixels.width, pixels.height);
-    expect(decoded?.data).toBe(
+    // The QR image decodes to the otpauth URI of the same secret, dark on light.
+    expect(decode(await imagePixels(page, '#qr-image'), 'dontInvert')).toBe(
       `otpauth://totp/abc%40example.co.jp?secret=${demo.secret}&issuer=Trend%20Micro%20SaaS%20Account`,
     );
     await page.screenshot({ path: join(shots, 'enrol-qr.png'), fullPage: true });
@@ -153,13 +272,8 @@ describe('demo console in Chromium', () => {
   });
 
   it('refuses a wrong code, and a TOTP typed as the e-mailed emergency code', async () => {
-    const now = Date.now();
-    const valid = new Set([-30_000, 0, 30_000].map((delta) => totp(demo.secret, now + delta)));
-    let wrong = totp(demo.secret, now);
-    while (valid.has(wrong)) wrong = String((Number(wrong) + 123_457) % 1_000_000).padStart(6, '0');
-
     await page.goto(`${demo.url}/trend/login`);
-    await page.getByLabel('6桁のコード').fill(wrong);
+    await page.getByLabel('6桁のコード').fill(wrongCode(demo.secret));
     await page.getByRole('button', { name: '送信' }).click();
     const result = page.locator('#result');
     await expect(result.getAttribute('data-ok')).resolves.toBe('false');
@@ -170,5 +284,145 @@ describe('demo console in Chromium', () => {
     await page.getByLabel('緊急アクセスコード').fill(totp(demo.secret));
     await page.getByRole('button', { name: 'ログイン' }).click();
     await expect(page.locator('#result').getAttribute('data-ok')).resolves.toBe('false');
+  });
+
+  it('follows dark mode on the enrolment page: a dark page and a light-on-dark QR code', async () => {
+    const dark = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    try {
+      await dark.goto(`${demo.url}/trend/enrol`);
+      const background = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
+      expect(r + g + b).toBeLessThan(3 * 64);
+      await dark.getByRole('button', { name: 'QRコードを表示する' }).click();
+      await dark.getByRole('img', { name: 'QRコード' }).waitFor({ state: 'visible' });
+      expect(await dark.locator('#qr-image').getAttribute('src')).toContain('theme=dark');
+      const pixels = await imagePixels(dark, '#qr-image');
+      expect(pixels.rgba[0]! + pixels.rgba[1]! + pixels.rgba[2]!).toBeLessThan(3 * 64); // dark quiet zone
+      const uri = (await apiState()).qrCodes.find((qr) => qr.image.includes('theme=dark'))?.text;
+      expect(uri).toContain(`secret=${demo.secret}`);
+      // Light modules on dark: read as is, nothing; with the colours inverted, the URI.
+      expect(decode(pixels, 'dontInvert')).toBeUndefined();
+      expect(decode(invert(pixels), 'dontInvert')).toBe(uri);
+      await dark.screenshot({ path: join(shots, 'enrol-dark.png'), fullPage: true });
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('Webroot-like setup: the QR code is inside a wide setup card, and step 4 checks the code', async () => {
+    const { webroot } = await apiState();
+    expect(webroot.uri).toBe(
+      `otpauth://totp/Webroot:admin%40example.co.jp?secret=${demo.webrootSecret}&issuer=Webroot`,
+    );
+    await page.goto(`${demo.url}/webroot/2fa`);
+    await expect(page.getByRole('heading', { name: 'ステップ 3: QRコードをスキャン' }).count()).resolves.toBe(
+      1,
+    );
+    expect(await page.locator('img').count()).toBe(1);
+    const card = await imagePixels(page, '#setup-card');
+    expect(card).toMatchObject(webroot.card);
+    expect(card.width).toBeGreaterThan(2 * card.height);
+    const box = await page.locator('#setup-card').boundingBox();
+    expect(box?.width).toBe(webroot.card.width);
+    await page.screenshot({ path: join(shots, 'webroot-setup.png'), fullPage: true });
+
+    await page.getByLabel('認証アプリに表示された認証コード').fill(wrongCode(demo.webrootSecret));
+    await page.getByRole('button', { name: '認証コードを確認する' }).click();
+    await expect(page.locator('#result').getAttribute('data-ok')).resolves.toBe('false');
+    expect(await page.locator('#result').textContent()).toContain('認証コードが正しくありません');
+
+    // The Trend-like console's code is not this console's code.
+    await page.getByLabel('認証アプリに表示された認証コード').fill(totp(demo.secret));
+    await page.getByRole('button', { name: '認証コードを確認する' }).click();
+    await expect(page.locator('#result').getAttribute('data-ok')).resolves.toBe('false');
+
+    await page.getByLabel('認証アプリに表示された認証コード').fill(totp(demo.webrootSecret));
+    await page.getByRole('button', { name: '認証コードを確認する' }).click();
+    await expect(page.locator('#result').getAttribute('data-ok')).resolves.toBe('true');
+    expect(await page.locator('#result').textContent()).toContain('認証コードを確認しました');
+    await page.getByRole('button', { name: '設定を完了する' }).click();
+    await expect(page.getByRole('link', { name: 'コンソールに進む' }).count()).resolves.toBe(1);
+    expect((await apiState()).webroot).toMatchObject({ verified: true, completed: true });
+    await page.screenshot({ path: join(shots, 'webroot-done.png'), fullPage: true });
+  });
+
+  it('transfer export: 12 accounts in two QR codes, "次へ" shows the second', async () => {
+    const { transfer } = await apiState();
+    expect(transfer.uris).toHaveLength(2);
+    expect(transfer.accounts).toHaveLength(12);
+    expect(transfer.accounts).toContainEqual(
+      expect.objectContaining({ issuer: 'トレンドマイクロ', account: '管理者@example.co.jp' }),
+    );
+    const eightDigit = transfer.accounts.filter((a) => a.digits === 8);
+    expect(eightDigit).toEqual([expect.objectContaining({ type: 'totp', algorithm: 'SHA256' })]);
+    const hotp = transfer.accounts.filter((a) => a.type === 'hotp');
+    expect(hotp).toEqual([expect.objectContaining({ counter: 5, algorithm: 'SHA1', digits: 6 })]);
+    const plain = transfer.accounts.filter((a) => a.digits !== 8 && a.type !== 'hotp');
+    expect(plain.every((a) => a.type === 'totp' && a.algorithm === 'SHA1' && a.period === 30)).toBe(true);
+    // The QR texts carry exactly these accounts, 10 then 2, in one batch.
+    const parts = transfer.uris.map((uri) => parseMigrationUri(uri));
+    expect(parts.map((part) => part.batch)).toEqual([
+      { size: 2, index: 0, id: transfer.batchId },
+      { size: 2, index: 1, id: transfer.batchId },
+    ]);
+    expect(parts.flatMap((part) => part.accounts)).toEqual(transfer.accounts);
+    expect(parts[0]?.accounts).toHaveLength(10);
+
+    await page.goto(`${demo.url}/google/transfer`);
+    await expect(page.getByRole('heading', { name: 'アカウントをエクスポート' }).count()).resolves.toBe(1);
+    expect(await page.locator('#transfer-counter').textContent()).toBe('QRコード 1/2');
+    expect(await page.locator('img').count()).toBe(1);
+    const first = await imagePixels(page, '#transfer-qr');
+    expect(first.width).toBe(first.height);
+    expect(decode(first)).toBe(transfer.uris[0]);
+    await page.screenshot({ path: join(shots, 'transfer-1.png'), fullPage: true });
+
+    await page.getByRole('button', { name: '次へ' }).click();
+    expect(await page.locator('#transfer-counter').textContent()).toBe('QRコード 2/2');
+    await page.waitForFunction(() => document.querySelector('img')?.getAttribute('src')?.endsWith('part=2'));
+    const second = await imagePixels(page, '#transfer-qr');
+    expect(second.width).toBe(second.height);
+    expect(decode(second)).toBe(transfer.uris[1]);
+    expect(await page.getByRole('button', { name: '次へ' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: '完了' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(shots, 'transfer-2.png'), fullPage: true });
+  });
+
+  it('shows two different enrolment QR codes side by side', async () => {
+    const { admins } = await apiState();
+    expect(admins).toHaveLength(2);
+    expect(admins[0]?.secret).not.toBe(admins[1]?.secret);
+    await page.goto(`${demo.url}/portal/admins`);
+    expect(await page.locator('img').count()).toBe(2);
+    const [left, right] = await Promise.all([
+      page.locator('#admin-qr-1').boundingBox(),
+      page.locator('#admin-qr-2').boundingBox(),
+    ]);
+    expect(Math.abs((left?.y ?? 0) - (right?.y ?? 1))).toBeLessThan(2);
+    expect((right?.x ?? 0) - (left?.x ?? 0)).toBeGreaterThan(left?.width ?? 0);
+    for (const [i, admin] of admins.entries()) {
+      expect(admin.uri).toContain(`secret=${admin.secret}`);
+      expect(decode(await imagePixels(page, `#admin-qr-${i + 1}`))).toBe(admin.uri);
+    }
+    await page.screenshot({ path: join(shots, 'admins.png'), fullPage: true });
+  });
+
+  it('shows one non-OTP QR code per page: a web link, a Microsoft work-account activation', async () => {
+    const state = await apiState();
+    expect(state.appLink).toBe('https://example.co.jp/app/download');
+    expect(state.workAccount).toBe(
+      'phonefactor://activate_account?code=123456789&url=https%3a%2f%2fmobileappcommunicator.auth.microsoft.com%2factivate%2f123456789%2fJPE',
+    );
+    for (const [path, selector, text, shot] of [
+      ['/app/download', '#download-qr', state.appLink, 'app-download.png'],
+      ['/microsoft/activate', '#activation-qr', state.workAccount, 'microsoft-activate.png'],
+    ] as const) {
+      await page.goto(`${demo.url}${path}`);
+      expect(await page.locator('img').count()).toBe(1);
+      const pixels = await imagePixels(page, selector);
+      expect(pixels.width).toBe(pixels.height);
+      expect(decode(pixels)).toBe(text);
+      await page.screenshot({ path: join(shots, shot), fullPage: true });
+    }
   });
 });

@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { MemoryStore } from './memory-store';
+import { recordingScanEffects, type RecordedScanEffects } from './scan-effects';
 
 const SELF = {
   id: 'sekimoritestextensionidxxxxxxxx',
@@ -11,12 +12,23 @@ const SELF = {
 };
 
 /** A client wired to the real keeper, router and vault over in-memory storage (no mocks). */
-export function realClient(): { client: Client; local: MemoryStore; cleared: string[] } {
+export function realClient(): {
+  client: Client;
+  local: MemoryStore;
+  session: MemoryStore;
+  cleared: string[];
+  scan: RecordedScanEffects;
+} {
   const local = new MemoryStore();
-  const deps: KeeperDeps = { local, session: new MemoryStore(), now: () => Date.now(), newId: randomHexId };
+  const session = new MemoryStore();
+  const deps: KeeperDeps = { local, session, now: () => Date.now(), newId: randomHexId };
   const cleared: string[] = [];
+  const scan = recordingScanEffects();
   const route = createRouter(
-    createHandlers(new Keeper(deps), deps, { scheduleClipboardClear: async (d) => void cleared.push(d) }),
+    createHandlers(new Keeper(deps), deps, {
+      scheduleClipboardClear: async (d) => void cleared.push(d),
+      ...scan,
+    }),
     SELF,
   );
   const sender = { id: SELF.id, url: `${SELF.origin}/popup.html`, origin: SELF.origin };
@@ -24,5 +36,5 @@ export function realClient(): { client: Client; local: MemoryStore; cleared: str
   const client = createClient(async (message) =>
     structuredClone(await route(structuredClone(message), sender)),
   );
-  return { client, local, cleared };
+  return { client, local, session, cleared, scan };
 }

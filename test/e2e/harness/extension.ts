@@ -82,6 +82,8 @@ export async function launchExtension(opts: LaunchExtensionOptions): Promise<Ext
     `--disable-extensions-except=${extensionPath}`,
     `--load-extension=${extensionPath}`,
     `--window-size=${width},${height}`,
+    // Lets tests click the toolbar action through CDP (Extensions.triggerAction), which grants activeTab.
+    '--enable-unsafe-extension-debugging',
     ...(opts.deviceScaleFactor ? [`--force-device-scale-factor=${opts.deviceScaleFactor}`] : []),
     ...(opts.args ?? []),
   ];

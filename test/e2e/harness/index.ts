@@ -14,3 +14,6 @@ export {
   unlockPopup,
   type TypedAccount,
 } from './popup-actions';
+export { openActionPopup, type ActionPopup } from './action-popup';
+export { announcements, waitForAnnouncement } from './announcements';
+export { listAccounts } from './vault-view';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_TYPES, type Message } from '@/lib/messages';
+import { ALLOWED_SENDER, MESSAGE_TYPES, type Message } from '@/lib/messages';
 import type { Handlers } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import type { SenderInfo } from '@/lib/keeper/sender';
@@ -42,7 +42,19 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'account.restore': { id: 'deadbeef' },
   'hotp.next': { id: 'deadbeef' },
   'clipboard.copied': { digest: 'a'.repeat(64) },
+  'enrol.preview': { text: 'otpauth://totp/a:b?secret=JBSWY3DPEHPK3PXP' },
+  'enrol.save': { text: 'otpauth://totp/a:b?secret=JBSWY3DPEHPK3PXP' },
+  'enrol.pending': {},
+  'scan.start': { tabId: 7 },
+  'scan.capture': {},
+  'scan.decoded': { text: 'otpauth://totp/a:b?secret=JBSWY3DPEHPK3PXP' },
+  'scan.finished': {},
 };
+
+const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');
+const SCAN_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'scan-tab');
+const SUBFRAME_SCRIPT: SenderInfo = { ...CONTENT_SCRIPT, frameId: 2 };
+const SCRIPT_WITHOUT_TAB: SenderInfo = { id: SELF.id, url: 'https://console.example.co.jp/', frameId: 0 };
 
 function recordingHandlers(calls: string[]): Handlers {
   return Object.fromEntries(
@@ -55,7 +67,11 @@ describe('router', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...MESSAGE_TYPES].sort());
   });
 
-  it.each(MESSAGE_TYPES)('%s: answered for the popup (also opened in a tab)', async (type) => {
+  it('content scripts may send only the scan messages', () => {
+    expect(SCAN_TYPES.sort()).toEqual(['scan.capture', 'scan.decoded', 'scan.finished']);
+  });
+
+  it.each(PAGE_TYPES)('%s: answered for the popup (also opened in a tab)', async (type) => {
     const calls: string[] = [];
     const route = createRouter(recordingHandlers(calls), SELF);
     expect(await route({ type, payload: EXAMPLES[type] }, POPUP)).toEqual({
@@ -66,7 +82,20 @@ describe('router', () => {
     expect(calls).toEqual([type, type]);
   });
 
-  it.each(MESSAGE_TYPES)(
+  it.each(SCAN_TYPES)('%s: answered for a content script in a top frame, refused elsewhere', async (type) => {
+    const calls: string[] = [];
+    const route = createRouter(recordingHandlers(calls), SELF);
+    expect(await route({ type, payload: EXAMPLES[type] }, CONTENT_SCRIPT)).toMatchObject({ ok: true });
+    for (const sender of [POPUP, SUBFRAME_SCRIPT, SCRIPT_WITHOUT_TAB, OTHER_EXTENSION, SPOOFED_URL, {}]) {
+      expect(await route({ type, payload: EXAMPLES[type] }, sender)).toEqual({
+        ok: false,
+        code: 'forbidden',
+      });
+    }
+    expect(calls).toEqual([type]);
+  });
+
+  it.each(PAGE_TYPES)(
     '%s: forged from a content script, another extension or a spoofed origin is refused',
     async (type) => {
       const calls: string[] = [];
@@ -123,6 +152,13 @@ describe('message validation', () => {
     ],
     ['payload is an array', { type: 'vault.status', payload: [] }],
     ['bad digest', { type: 'clipboard.copied', payload: { digest: 'xyz' } }],
+    ['empty QR text', { type: 'scan.decoded', payload: { text: '' } }],
+    ['oversized QR text', { type: 'enrol.save', payload: { text: 'x'.repeat(9000) } }],
+    ['QR text not a string', { type: 'scan.decoded', payload: { text: ['otpauth://'] } }],
+    ['negative tab id', { type: 'scan.start', payload: { tabId: -1 } }],
+    ['fractional tab id', { type: 'scan.start', payload: { tabId: 1.5 } }],
+    ['tab id as text', { type: 'scan.start', payload: { tabId: '3' } }],
+    ['extra key on a scan message', { type: 'scan.capture', payload: { windowId: 1 } }],
   ])('refuses %s', (_name, raw) => {
     expect(validateMessage(raw)).toBeNull();
   });

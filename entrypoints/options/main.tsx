@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { ClientContext } from '@/components/client-context';
+import { I18nContext } from '@/components/i18n';
+import { ignoreStrayDrops } from '@/components/image-input';
+import { createClient } from '@/lib/messages';
+import { translate, uiLanguage } from '@/lib/platform/i18n';
+import { sendToBackground } from '@/lib/platform/runtime';
+import { App } from './App';
+import '@/components/style.css';
+
+document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
+document.title = translate('options_title');
+ignoreStrayDrops(document);
+
+render(
+  <I18nContext.Provider value={translate}>
+    <ClientContext.Provider value={createClient(sendToBackground)}>
+      <App />
+    </ClientContext.Provider>
+  </I18nContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,51 @@
+/**
+ * Our UI on a page lives in a closed shadow root on an element of our own: the page's CSS cannot restyle it
+ * and its scripts cannot read it. Shown only while the user selects, and for a short confirmation.
+ */
+const FONT =
+  "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans JP', 'Noto Sans CJK JP', Meiryo, sans-serif";
+
+export const BASE_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; font-family: ${FONT}; }
+.pill {
+  background: #1b1f24; color: #fff; border-radius: 10px; padding: 10px 14px; font-size: 14px; line-height: 1.5;
+  box-shadow: 0 6px 24px rgba(0,0,0,.35); max-width: min(560px, calc(100vw - 32px));
+}
+.brand { font-weight: 600; color: #a9c2f5; margin-right: 8px; }
+.problem { display: block; margin-top: 6px; color: #ffd27a; }
+`;
+
+export interface PageUi {
+  host: HTMLElement;
+  root: ShadowRoot;
+  remove(): void;
+}
+
+/** A fixed, top-most host element with a closed shadow root, appended to the document. */
+export function mountPageUi(
+  tag: 'sekimori-scan' | 'sekimori-toast',
+  css: string,
+  placement: Record<string, string>,
+): PageUi {
+  const host = document.createElement(tag);
+  const style = { all: 'initial', position: 'fixed', 'z-index': '2147483647', ...placement };
+  for (const [name, value] of Object.entries(style)) host.style.setProperty(name, value, 'important');
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = document.createElement('style');
+  sheet.textContent = BASE_CSS + css;
+  root.append(sheet);
+  document.documentElement.append(host);
+  return { host, root, remove: () => host.remove() };
+}
+
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}

@@ -1,0 +1,109 @@
+/**
+ * One scan: try the page's square images first (one click); if not exactly one authenticator code is found,
+ * let the user drag a rectangle, as many times as needed. The background captures, validates and saves;
+ * this script only crops, decodes and reports the text.
+ */
+import { createClient, RemoteError, type Client, type ScanOutcome } from '@/lib/messages';
+import { translate as t } from '@/lib/platform/i18n';
+import { sendToBackground } from '@/lib/platform/runtime';
+import { findCandidateRects, isAuthenticatorText, pickCandidates } from '@/lib/qr/candidates';
+import { cssRectToImage } from '@/lib/qr/crop';
+import { decodeQr } from '@/lib/qr/decode-qr';
+import type { Rect } from '@/lib/qr/rgba-image';
+import { errorLine, outcomeLines } from './outcome-text';
+import { overlayGone, selectRegion } from './overlay';
+import { cropScreenshot, loadScreenshot } from './screenshot';
+import { showToast } from './toast';
+
+/** Codes after which dragging again can help (a different QR code, a better rectangle). */
+const RETRYABLE = /^(not-otp-|malformed|invalid|missing|unsupported|bad-|empty|too-|uri-|not-migration)/;
+
+async function capture(client: Client): Promise<ImageBitmap> {
+  const { dataUrl } = await client.call('scan.capture', {});
+  return loadScreenshot(dataUrl);
+}
+
+function decodeAt(shot: ImageBitmap, rect: Rect): string | null {
+  return decodeQr(cropScreenshot(shot, cssRectToImage(rect, shot.width, window.innerWidth)));
+}
+
+/** The viewport a screenshot shows: a crop from it is right only while none of this has changed. */
+function viewKey(): string {
+  return [
+    window.scrollX,
+    window.scrollY,
+    window.innerWidth,
+    window.innerHeight,
+    window.devicePixelRatio,
+  ].join();
+}
+
+/** One click: the distinct authenticator texts among the page's square images in the screenshot. */
+function tryCandidates(shot: ImageBitmap): Set<string> {
+  const viewport = { width: window.innerWidth, height: window.innerHeight };
+  const found = new Set<string>();
+  for (const rect of pickCandidates(findCandidateRects(document), viewport)) {
+    const text = decodeAt(shot, rect);
+    if (text !== null && isAuthenticatorText(text)) found.add(text.trim());
+  }
+  return found;
+}
+
+const toast = (lines: string[], error = false) =>
+  showToast(t('extName'), lines, { error, closeLabel: t('action_close') });
+
+/** Sends the text; true when the scan is over (saved, or waiting for unlock), else the problem to show. */
+async function deliver(client: Client, text: string): Promise<true | string> {
+  try {
+    const outcome: ScanOutcome = await client.call('scan.decoded', { text });
+    toast(outcomeLines(t, outcome));
+    return true;
+  } catch (error) {
+    const code = error instanceof RemoteError ? error.code : 'internal';
+    if (RETRYABLE.test(code)) return errorLine(t, code);
+    toast([errorLine(t, code)], true);
+    return true;
+  }
+}
+
+export async function runScan(): Promise<void> {
+  const client = createClient(sendToBackground);
+  let first: ImageBitmap | null = null;
+  try {
+    // Taken before anything of ours is on the page; serves one click, and the drag while nothing moved.
+    first = await capture(client);
+    const firstView = viewKey();
+    const found = tryCandidates(first);
+    let problem: string | undefined = found.size > 1 ? t('scan_several') : undefined;
+    const [only] = found;
+    if (found.size === 1 && only !== undefined) {
+      const result = await deliver(client, only);
+      if (result === true) return;
+      problem = result;
+    }
+    for (;;) {
+      const rect = await selectRegion({ brand: t('extName'), hint: t('scan_hint'), problem });
+      if (!rect) return;
+      let text = viewKey() === firstView ? decodeAt(first, rect) : null;
+      if (text === null) {
+        // The page may have changed under the overlay: a fresh screenshot, taken with the overlay gone.
+        await overlayGone();
+        const shot = await capture(client);
+        text = decodeAt(shot, rect);
+        shot.close();
+      }
+      if (text === null) {
+        problem = t('scan_nothing_found');
+        continue;
+      }
+      const result = await deliver(client, text);
+      if (result === true) return;
+      problem = result;
+    }
+  } catch (error) {
+    toast([errorLine(t, error instanceof RemoteError ? error.code : 'internal')], true);
+  } finally {
+    first?.close();
+    await client.call('scan.finished', {}).catch(() => undefined);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Tabs, script injection and screenshots for the scan. Everything runs under `activeTab` (granted by the
+ * toolbar popup, the context menu or the keyboard command): no host permissions.
+ */
+import { browser } from 'wxt/browser';
+import type { ScanEffects } from '../keeper/scan-handlers';
+
+const SCAN_SCRIPT = '/content-scripts/scan.js';
+/** Chromium allows two captures a second per extension. */
+const CAPTURE_RETRY_MS = 550;
+
+async function prepareScanTab(tabId?: number): Promise<{ tabId: number; windowId: number }> {
+  if (tabId !== undefined) {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.id === undefined || tab.windowId === undefined) throw new Error('no such tab');
+    await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+    return { tabId: tab.id, windowId: tab.windowId };
+  }
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined || tab.windowId === undefined) throw new Error('no active tab');
+  return { tabId: tab.id, windowId: tab.windowId };
+}
+
+async function injectScanScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SCAN_SCRIPT] });
+}
+
+async function captureTab(tabId: number, windowId: number): Promise<string> {
+  const tab = await browser.tabs.get(tabId);
+  if (!tab.active || tab.windowId !== windowId) throw new Error('the scanned tab is not the visible one');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
+    } catch (error) {
+      if (attempt >= 2 || !/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, CAPTURE_RETRY_MS));
+    }
+  }
+}
+
+export const scanEffects: ScanEffects = { prepareScanTab, injectScanScript, captureTab };
+
+export const MENU_ID = 'sekimori-scan';
+export const COMMAND = 'scan-qr';
+
+interface Listenable<F> {
+  addListener(listener: F): void;
+}
+type TabLike = { id?: number } | undefined;
+
+/** The part of the extension API the scan triggers use (the real `browser`, or a stand-in in tests). */
+export interface TriggerApi {
+  runtime: { onInstalled: Listenable<() => void>; onStartup: Listenable<() => void> };
+  contextMenus: {
+    removeAll(): Promise<void>;
+    create(properties: { id: string; title: string; contexts: ['page', ...string[]] }): unknown;
+    onClicked: Listenable<(info: { menuItemId: string | number }, tab?: TabLike) => void>;
+  };
+  commands: { onCommand: Listenable<(command: string, tab?: TabLike) => void> };
+  tabs: { query(q: { active: boolean; lastFocusedWindow: boolean }): Promise<TabLike[]> };
+}
+
+/**
+ * The page context-menu item and the keyboard command, both starting a scan on the tab they came from (each
+ * grants activeTab there). Menu items do not survive Firefox restarts: they are re-created at every start-up.
+ */
+export function registerScanTriggers(
+  title: string,
+  start: (tabId: number) => void,
+  api: TriggerApi = browser as unknown as TriggerApi,
+): void {
+  const create = () =>
+    void api.contextMenus.removeAll().then(() =>
+      api.contextMenus.create({
+        id: MENU_ID,
+        title,
+        contexts: ['page', 'image', 'frame', 'selection', 'link'],
+      }),
+    );
+  api.runtime.onInstalled.addListener(create);
+  api.runtime.onStartup.addListener(create);
+  const startOn = (tab: TabLike) => {
+    if (tab?.id !== undefined && tab.id >= 0) start(tab.id);
+  };
+  api.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID) startOn(tab);
+  });
+  api.commands.onCommand.addListener((command, tab) => {
+    if (command !== COMMAND) return;
+    if (tab?.id !== undefined) return startOn(tab);
+    // Older Firefox passes no tab: the active tab of the focused window is where the user pressed the keys.
+    void api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => startOn(active));
+  });
+}
