@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 
-// The production manifest asks for the least it can: no host permissions, no declared content scripts,
-// no web-accessible resources, no external messaging. The `e2e` mode adds host permissions for the local
-// demo console only, so Playwright can drive the real extension against pages served on loopback.
+// The manifest asks for the least it can: no host permissions, no declared content scripts, no
+// web-accessible resources, no external messaging. Scanning works under activeTab. The `e2e` mode builds
+// the same manifest into its own folder (the end-to-end tests grant activeTab by clicking the toolbar action
+// through CDP, as a person would).
 export default defineConfig({
   srcDir: '.',
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -26,7 +27,6 @@ export default defineConfig({
         description: '__MSG_command_scan__',
       },
     },
-    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",

@@ -126,16 +126,18 @@ export function Vault({
           <img src="/icon/32.png" width="18" height="18" alt="" />
           {t('popup_title')}
         </span>
-        <button type="button" class="primary small" disabled={readOnly} onClick={startScan}>
-          <ScanIcon /> {t('button_scan')}
-        </button>
-        <button type="button" class="small" disabled={readOnly} onClick={() => setView({ name: 'add' })}>
-          <PlusIcon /> {t('button_add_account')}
-        </button>
-        <button type="button" class="small" onClick={onLock}>
+        <button type="button" class="small quiet" onClick={onLock}>
           <LockIcon /> {t('button_lock')}
         </button>
       </header>
+      <div class="actions">
+        <button type="button" class="primary" disabled={readOnly} onClick={startScan}>
+          <ScanIcon /> {t('button_scan')}
+        </button>
+        <button type="button" disabled={readOnly} onClick={() => setView({ name: 'add' })}>
+          <PlusIcon /> {t('button_add_account')}
+        </button>
+      </div>
       {recovered ? (
         <p class="banner warn">{t('recovered_banner')}</p>
       ) : readOnly ? (

@@ -36,6 +36,9 @@ describe('production manifests', () => {
       'storage',
       'clipboardWrite',
       'clipboardRead',
+      'activeTab',
+      'scripting',
+      'contextMenus',
       'offscreen',
     ]);
     expect(manifest('chrome-mv3')).not.toHaveProperty('browser_specific_settings');
@@ -43,14 +46,27 @@ describe('production manifests', () => {
 
   it('Firefox: the same without offscreen documents, with a stable add-on id', () => {
     const m = manifest('firefox-mv3');
-    expect(m.permissions).toEqual(['storage', 'clipboardWrite', 'clipboardRead']);
+    expect(m.permissions).toEqual([
+      'storage',
+      'clipboardWrite',
+      'clipboardRead',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+    ]);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'sekimori@sekimori.dev' } });
   });
 
-  it('the e2e build differs only by loopback host permissions', () => {
-    const { host_permissions, ...rest } = manifest('chrome-mv3-e2e');
-    expect(host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
-    expect(rest).toEqual(manifest('chrome-mv3'));
+  it('the end-to-end tests run the production manifest', () => {
+    expect(manifest('chrome-mv3-e2e')).toEqual(manifest('chrome-mv3'));
+  });
+
+  it.each(['chrome-mv3', 'firefox-mv3'])('%s: the scan command, the options page in a tab', (build) => {
+    const m = manifest(build);
+    expect(m.commands).toEqual({
+      'scan-qr': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_command_scan__' },
+    });
+    expect(m.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
   });
 
   it('strict CSP for extension pages', () => {

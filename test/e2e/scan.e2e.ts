@@ -4,6 +4,8 @@
  * page is then either enrolled in one click or selected by a real mouse drag. After each scan the vault must
  * hold the right accounts, with codes the test computes itself (node:crypto, not the product's code).
  */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
@@ -22,6 +24,13 @@ import {
 } from './harness';
 
 const PASSWORD = 'gatekeeper of the console 2026';
+/** Screenshots of the overlay, the on-page confirmation and the popup after a scan, to look at. */
+const SHOTS = resolve(__dirname, '../../test-results/screenshots');
+
+async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SHOTS, `scan-${name}.png`) });
+}
 
 interface Expected {
   issuer: string;
@@ -66,11 +75,18 @@ async function scanFromPopup(session: ExtensionSession, page: Page): Promise<voi
 }
 
 /** The overlay is up: drag a rectangle from (x, y) to (x + w, y + h) with the real mouse. */
-async function drag(page: Page, box: { x: number; y: number; width: number; height: number }, margin = 10) {
+async function drag(
+  page: Page,
+  box: { x: number; y: number; width: number; height: number },
+  shots?: string,
+  margin = 10,
+) {
   await page.locator('sekimori-scan').waitFor();
+  if (shots) await shot(page, `${shots}-overlay`);
   await page.mouse.move(box.x - margin, box.y - margin);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width + margin, box.y + box.height + margin, { steps: 6 });
+  if (shots) await shot(page, `${shots}-selecting`);
   await page.mouse.up();
 }
 
@@ -145,10 +161,16 @@ describe('scan in Chromium', () => {
     const page = await session.context.newPage();
     await page.goto(`${demo.url}/webroot/2fa`);
     await scanFromPopup(session, page);
-    await drag(page, await webrootQrBox(page, demo));
+    await drag(page, await webrootQrBox(page, demo), 'light');
     expect(await waitForAnnouncement(page, 'Added:')).toContain('Webroot (admin@example.co.jp)');
     expect(await page.locator('sekimori-scan').count()).toBe(0);
+    await shot(page, 'light-toast');
     await expectAccounts(session, [webrootAccount(demo)]);
+    const popup = await session.openPopup();
+    await popup.setViewportSize({ width: 360, height: 520 });
+    await popup.locator('li.highlighted').waitFor();
+    await shot(popup, 'light-popup-after');
+    await popup.close();
     await page.close();
   });
 
@@ -172,7 +194,7 @@ describe('scan in Chromium', () => {
     await page.goto(`${demo.url}/portal/admins`);
     await scanFromPopup(session, page);
     await waitForAnnouncement(page, 'more than one QR code');
-    await drag(page, await boxOf(page, '#admin-qr-2'));
+    await drag(page, await boxOf(page, '#admin-qr-2'), 'several');
     const [, second] = demo.state().admins;
     expect(await waitForAnnouncement(page, 'Added:')).toContain(second!.account);
     const accounts = await expectAccounts(session, [second!]);
@@ -295,8 +317,10 @@ describe.each([
     await zoomed(page);
     await page.locator('#setup-card').scrollIntoViewIfNeeded();
     await scanFromPopup(session, page);
-    await drag(page, await webrootQrBox(page, demo));
+    const label = _name.replace(/\W+/g, '-');
+    await drag(page, await webrootQrBox(page, demo), label);
     await waitForAnnouncement(page, 'Added:');
+    await shot(page, `${label}-toast`);
     await expectAccounts(session, [webrootAccount(demo)]);
     await page.close();
   });
