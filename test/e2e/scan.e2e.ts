@@ -174,18 +174,53 @@ describe('scan in Chromium', () => {
     await page.close();
   });
 
-  it('a click without a drag selects nothing; Esc cancels and adds nothing', async () => {
+  it('only the user selects: page-made events are ignored, an empty area finds nothing, Esc cancels', async () => {
     const page = await session.context.newPage();
     await page.goto(`${demo.url}/webroot/2fa`);
     const before = (await listAccounts(session)).length;
     await scanFromPopup(session, page);
     await page.locator('sekimori-scan').waitFor();
+
+    // The page's own script cannot drag or cancel for the user.
+    const qr = await webrootQrBox(page, demo);
+    await page.evaluate((b) => {
+      const host = document.querySelector('sekimori-scan')!;
+      const at = (type: string, x: number, y: number) =>
+        host.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
+      at('pointerdown', b.x - 10, b.y - 10);
+      at('pointermove', b.x + b.width + 10, b.y + b.height + 10);
+      at('pointerup', b.x + b.width + 10, b.y + b.height + 10);
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    }, qr);
+    await page.waitForTimeout(500);
+    expect(await page.locator('sekimori-scan').count()).toBe(1);
+
+    // A click is not a selection; a rectangle over text finds no QR code, and the user may drag again.
     await page.mouse.click(300, 300);
     await page.waitForTimeout(300);
     expect(await page.locator('sekimori-scan').count()).toBe(1);
+    await drag(page, { x: 250, y: 250, width: 300, height: 60 });
+    await waitForAnnouncement(page, 'No QR code found in the selection');
+    expect(await page.locator('sekimori-scan').count()).toBe(1);
+
     await page.keyboard.press('Escape');
     await page.locator('sekimori-scan').waitFor({ state: 'detached' });
     expect(await listAccounts(session)).toHaveLength(before);
+    await page.close();
+  });
+
+  it('a popup aimed at a tab (?tab=) brings that tab to the front before capturing', async () => {
+    const page = await trendEnrolment(session, demo);
+    // The toolbar click grants activeTab on the console's tab, as a person's click would.
+    await openActionPopup(session.context, session.extensionId, page);
+    const tabId = await (
+      await session.serviceWorker()
+    ).evaluate(`chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([t]) => t.id)`);
+    const popup = await session.openPopup(`tab=${String(tabId)}`); // a new tab, in front of the console
+    await popup.getByRole('button', { name: 'Scan QR code' }).click();
+    await waitForAnnouncement(page, 'Already in Sekimori'); // added by the first test
+    expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
+    await popup.close();
     await page.close();
   });
 

@@ -99,7 +99,7 @@ describe.each([
     await popup.locator('.next-code').first().waitFor();
     await shot(popup, '3-next-code');
 
-    await popup.locator('.bar button.primary').click();
+    await popup.locator('.actions button').nth(1).click(); // Add account
     await popup.locator('#f-issuer').fill('Trend Micro SaaS Account');
     await popup.locator('#f-account').fill('abc@example.co.jp');
     await popup.locator('#f-secret').fill('abcd efgh ijkl 2345');
