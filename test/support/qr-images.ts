@@ -1,4 +1,7 @@
-/** QR images for tests, drawn from uqr's module matrix into RGBA buffers, with the degradations pages show. */
+/**
+ * QR images for tests, drawn from uqr's module matrix into RGBA buffers, with the degradations pages show.
+ */
+import jpeg from 'jpeg-js';
 import { encode } from 'uqr';
 import { createImage, type RgbaImage } from '@/lib/qr/rgba-image';
 
@@ -49,10 +52,12 @@ export function scale(image: RgbaImage, factor: number): RgbaImage {
       const x0 = Math.max(0, Math.floor(sx));
       const x1 = Math.min(image.width - 1, x0 + 1);
       const fx = Math.max(0, sx - x0);
+      const r0 = y0 * image.width;
+      const r1 = y1 * image.width;
       for (let c = 0; c < 4; c++) {
-        const p = (yy: number, xx: number) => image.data[(yy * image.width + xx) * 4 + c]!;
-        const top = p(y0, x0) * (1 - fx) + p(y0, x1) * fx;
-        const bottom = p(y1, x0) * (1 - fx) + p(y1, x1) * fx;
+        const d = image.data;
+        const top = d[(r0 + x0) * 4 + c]! * (1 - fx) + d[(r0 + x1) * 4 + c]! * fx;
+        const bottom = d[(r1 + x0) * 4 + c]! * (1 - fx) + d[(r1 + x1) * 4 + c]! * fx;
         out.data[(y * w + x) * 4 + c] = top * (1 - fy) + bottom * fy;
       }
     }
@@ -67,11 +72,11 @@ export function invert(image: RgbaImage): RgbaImage {
   return out;
 }
 
-/** Squeezes brightness around mid-grey: ×0.15 leaves about 38 grey levels, as on washed-out pages. */
-export function lowContrast(image: RgbaImage, factor: number): RgbaImage {
+/** Squeezes brightness around `centre`: ×0.15 leaves about 38 grey levels, as on washed-out pages. */
+export function lowContrast(image: RgbaImage, factor: number, centre = 128): RgbaImage {
   const out = { ...image, data: new Uint8ClampedArray(image.data) };
   for (let i = 0; i < out.data.length; i += 4) {
-    for (let c = 0; c < 3; c++) out.data[i + c] = 128 + (out.data[i + c]! - 128) * factor;
+    for (let c = 0; c < 3; c++) out.data[i + c] = centre + (out.data[i + c]! - 128) * factor;
   }
   return out;
 }
@@ -87,4 +92,97 @@ export function onPage(inner: RgbaImage, width: number, height: number, x: numbe
     );
   }
   return page;
+}
+
+/**
+ * Area resampling by `factor`: each output pixel is the mean of the source area it covers, as a browser
+ * paints vector content (or a smoothed image) at a device pixel ratio or zoom. Non-integer factors blend edge
+ * pixels.
+ */
+export function areaScale(image: RgbaImage, factor: number): RgbaImage {
+  const w = Math.max(1, Math.round(image.width * factor));
+  const h = Math.max(1, Math.round(image.height * factor));
+  return areaPass(areaPass(image, w, 'x'), h, 'y');
+}
+
+/** Area resampling along one axis to `size` pixels. */
+function areaPass(image: RgbaImage, size: number, axis: 'x' | 'y'): RgbaImage {
+  const along = axis === 'x' ? image.width : image.height;
+  return resampleAxis(image, axis, size, coverage(along, size));
+}
+
+/** For each of `to` output cells, the source cells it overlaps and by how much (weights sum to 1). */
+function coverage(from: number, to: number): Taps {
+  const step = from / to;
+  return Array.from({ length: to }, (_, i) => {
+    const start = i * step;
+    const end = start + step;
+    const taps: [number, number][] = [];
+    for (let s = Math.floor(start); s < Math.min(from, Math.ceil(end)); s++) {
+      const overlap = Math.min(end, s + 1) - Math.max(start, s);
+      if (overlap > 1e-9) taps.push([s, overlap / step]);
+    }
+    return taps;
+  });
+}
+
+/** Per output cell along an axis: [source cell, weight] pairs. */
+type Taps = [number, number][][];
+
+/** Each output pixel along `axis` is the weighted sum of the source pixels its taps name. */
+function resampleAxis(image: RgbaImage, axis: 'x' | 'y', size: number, taps: Taps): RgbaImage {
+  const alongX = axis === 'x';
+  const out = createImage(alongX ? size : image.width, alongX ? image.height : size);
+  const lines = alongX ? image.height : image.width;
+  // byte distances between neighbours along the axis and across it, in the source and the output
+  const step = alongX ? 4 : image.width * 4;
+  const across = alongX ? image.width * 4 : 4;
+  const outStep = alongX ? 4 : out.width * 4;
+  const outAcross = alongX ? out.width * 4 : 4;
+  const src = image.data;
+  for (let i = 0; i < size; i++) {
+    const cell = taps[i]!;
+    for (let line = 0; line < lines; line++) {
+      const o = line * outAcross + i * outStep;
+      const base = line * across;
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
+      for (const [s, weight] of cell) {
+        const p = base + s * step;
+        r += src[p]! * weight;
+        g += src[p + 1]! * weight;
+        b += src[p + 2]! * weight;
+        a += src[p + 3]! * weight;
+      }
+      out.data[o] = r;
+      out.data[o + 1] = g;
+      out.data[o + 2] = b;
+      out.data[o + 3] = a;
+    }
+  }
+  return out;
+}
+
+/** Separable gaussian blur (edges clamped): an out-of-focus or smoothed screenshot. */
+export function gaussianBlur(image: RgbaImage, sigma: number): RgbaImage {
+  const radius = Math.ceil(sigma * 3);
+  const kernel = Array.from({ length: radius * 2 + 1 }, (_, i) =>
+    Math.exp(-((i - radius) ** 2) / (2 * sigma ** 2)),
+  );
+  const norm = kernel.reduce((a, b) => a + b, 0);
+  const taps = (size: number): Taps =>
+    Array.from({ length: size }, (_, i) =>
+      kernel.map((k, j): [number, number] => [Math.min(size - 1, Math.max(0, i + j - radius)), k / norm]),
+    );
+  const wide = resampleAxis(image, 'x', image.width, taps(image.width));
+  return resampleAxis(wide, 'y', image.height, taps(image.height));
+}
+
+/** A real JPEG encode and decode at `quality` (1–100): block artefacts and ringing around module edges. */
+export function jpegRoundTrip(image: RgbaImage, quality: number): RgbaImage {
+  const encoded = jpeg.encode({ data: image.data, width: image.width, height: image.height }, quality);
+  const decoded = jpeg.decode(encoded.data, { useTArray: true, formatAsRGBA: true });
+  return { data: new Uint8ClampedArray(decoded.data), width: decoded.width, height: decoded.height };
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeQr } from '@/lib/index';
 import { crop, cssRectToImage } from '@/lib/qr/crop';
 import { createImage } from '@/lib/qr/rgba-image';
-import { drawQr, invert, lowContrast, onPage, scale } from '../../support/qr-images';
+import { pageWithoutCode } from '../../support/qr-corpus';
+import { areaScale, drawQr, gaussianBlur, invert, lowContrast, onPage, scale } from '../../support/qr-images';
 
 const URI =
   'otpauth://totp/abc%40example.co.jp?secret=ABCDEFGHIJKL2345&issuer=Trend%20Micro%20SaaS%20Account';
@@ -39,10 +40,39 @@ describe('decodeQr', () => {
     expect(decodeQr(washed)).toBe(URI);
   });
 
-  it('decodes a large (HiDPI) crop through the halved pass', () => {
+  it('decodes large-module crops (DPR 3, zoomed in) scaled down, in either polarity', () => {
     const big = drawQr(URI, { modulePx: 12, margin: 40 });
     expect(Math.min(big.width, big.height)).toBeGreaterThanOrEqual(600);
     expect(decodeQr(big)).toBe(URI);
+    expect(decodeQr(invert(big))).toBe(URI);
+  });
+
+  it('decodes a code cropped without any quiet zone, in either polarity', () => {
+    const tight = drawQr(URI, { modulePx: 3, border: 0 });
+    expect(decodeQr(tight)).toBe(URI);
+    expect(decodeQr(invert(tight))).toBe(URI);
+  });
+
+  it('decodes a blurred code (σ 1.5 at 3 px modules) that plain jsQR misses', () => {
+    const blurred = gaussianBlur(drawQr(URI, { modulePx: 3, margin: 20 }), 1.5);
+    expect(jsQR(blurred.data, blurred.width, blurred.height)).toBeNull();
+    expect(decodeQr(blurred)).toBe(URI);
+  });
+
+  it.each([0.45, 0.5, 0.55])(
+    'decodes 3 px modules resampled by %f (under 2 px) that plain jsQR misses',
+    (f) => {
+      const tiny = areaScale(drawQr(URI, { modulePx: 3, margin: 20 }), f);
+      expect(jsQR(tiny.data, tiny.width, tiny.height)).toBeNull();
+      expect(decodeQr(tiny)).toBe(URI);
+    },
+  );
+
+  it('decodes a code on a page with dark elements around it (local thresholds)', () => {
+    const grey = lowContrast(drawQr(URI, { modulePx: 4, margin: 10 }), 0.25, 200);
+    const page = onPage(grey, 400, 400, 60, 60);
+    for (let i = 0; i < 400 * 30 * 4; i += 4) page.data[i] = page.data[i + 1] = page.data[i + 2] = 0;
+    expect(decodeQr(page)).toBe(URI);
   });
 
   it('decodes a drag selection cropped from a DPR 2 screenshot (CSS pixels → image pixels)', () => {
@@ -59,6 +89,20 @@ describe('decodeQr', () => {
     blank.data.fill(255);
     expect(decodeQr(blank)).toBeNull();
     expect(decodeQr({ data: new Uint8ClampedArray(10), width: 300, height: 300 })).toBeNull();
+  });
+
+  it('finds nothing in page crops without a code (text, buttons, a photo)', () => {
+    for (const seed of [1, 2, 3]) expect(decodeQr(pageWithoutCode(600, 500, seed))).toBeNull();
+  });
+
+  it('finds nothing in noise, whose finder-like specks would send jsQR searching for seconds', () => {
+    const noise = createImage(400, 400);
+    let state = 1;
+    for (let i = 0; i < noise.data.length; i++) {
+      state = (state * 16807) % 2147483647;
+      noise.data[i] = i % 4 === 3 ? 255 : state & 255;
+    }
+    expect(decodeQr(noise)).toBeNull();
   });
 
   it('decodes the real phone photo of a Google Authenticator export', () => {
