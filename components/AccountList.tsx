@@ -5,7 +5,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CodeView } from '@/lib/messages';
 import { CodeListDom, showTooltip, type RowState } from './code-list-dom';
-import { searchKey } from './display-text';
+import { searchKey } from '@/lib/otp/display-text';
 import { useT } from './i18n';
 import { subscribeSeconds } from './ticker';
 

@@ -1,7 +1,7 @@
 /** What a QR code would add, before it is saved: each account with its settings, marks for those already added. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { EnrolPreview } from '@/lib/messages';
-import { displayText } from './display-text';
+import { displayText } from '@/lib/otp/display-text';
 import { accountDetails, batchText } from './enrol-text';
 import { useT } from './i18n';
 

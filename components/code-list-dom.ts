@@ -5,7 +5,7 @@
  * component; the list's single click handler tells buttons apart by class.
  */
 import type { CodeView } from '@/lib/messages';
-import { codeGroups, displayText } from './display-text';
+import { codeGroups, displayText } from '@/lib/otp/display-text';
 import type { Translate } from './i18n';
 import { currentCode, NEXT_CODE_SHOWN_S } from './live-code';
 

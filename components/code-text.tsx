@@ -1,4 +1,4 @@
-import { codeGroups } from './display-text';
+import { codeGroups } from '@/lib/otp/display-text';
 
 /** A code as text (`123456`), its groups spaced by CSS so it reads `123 456`. */
 export function CodeText({ code }: { code: string }) {

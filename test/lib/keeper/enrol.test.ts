@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { displayText } from '@/components/display-text';
+import { displayText } from '@/lib/otp/display-text';
 import { formatMigrationUris } from '@/lib/formats';
 import { createEnroller } from '@/lib/keeper/enrol';
 import { BATCHES_KEY, BATCH_TTL_MS, MAX_BATCHES } from '@/lib/keeper/enrol-batches';
