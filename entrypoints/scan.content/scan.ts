@@ -9,6 +9,7 @@ import { sendToBackground } from '@/lib/platform/runtime';
 import { findCandidateRects, isAuthenticatorText, pickCandidates } from '@/lib/qr/candidates';
 import { cssRectToImage } from '@/lib/qr/crop';
 import { decodeQr } from '@/lib/qr/decode-qr';
+import { decodeQrCodes } from '@/lib/qr/decode-qr-codes';
 import type { Rect } from '@/lib/qr/rgba-image';
 import { errorLine, outcomeLines } from './outcome-text';
 import { overlayGone, selectRegion } from './overlay';
@@ -25,6 +26,11 @@ async function capture(client: Client): Promise<ImageBitmap> {
 
 function decodeAt(shot: ImageBitmap, rect: Rect): string | null {
   return decodeQr(cropScreenshot(shot, cssRectToImage(rect, shot.width, window.innerWidth)));
+}
+
+/** Every code in the user's selection: more than one is a question for the user, not a guess. */
+function decodeAllAt(shot: ImageBitmap, rect: Rect): string[] {
+  return decodeQrCodes(cropScreenshot(shot, cssRectToImage(rect, shot.width, window.innerWidth)));
 }
 
 /** The viewport a screenshot shows: a crop from it is right only while none of this has changed. */
@@ -84,16 +90,17 @@ export async function runScan(): Promise<void> {
     for (;;) {
       const rect = await selectRegion({ brand: t('extName'), hint: t('scan_hint'), problem });
       if (!rect) return;
-      let text = viewKey() === firstView ? decodeAt(first, rect) : null;
-      if (text === null) {
+      let texts = viewKey() === firstView ? decodeAllAt(first, rect) : [];
+      if (texts.length === 0) {
         // The page may have changed under the overlay: a fresh screenshot, taken with the overlay gone.
         await overlayGone();
         const shot = await capture(client);
-        text = decodeAt(shot, rect);
+        texts = decodeAllAt(shot, rect);
         shot.close();
       }
-      if (text === null) {
-        problem = t('scan_nothing_found');
+      const [text] = texts;
+      if (text === undefined || texts.length > 1) {
+        problem = t(text === undefined ? 'scan_nothing_found' : 'scan_several_in_selection');
         continue;
       }
       const result = await deliver(client, text);
