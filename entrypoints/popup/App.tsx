@@ -15,6 +15,8 @@ export interface AppProps {
   openAddFromImage: () => void;
   /** The start-up `codes.list` call, when the caller already made it. */
   firstList?: Promise<ResponseOf<'codes.list'>>;
+  /** Its answer, when it came before the first render: then the first frame already shows the codes. */
+  initialList?: ResponseOf<'codes.list'>;
 }
 
 interface Loaded {
@@ -24,24 +26,28 @@ interface Loaded {
   notice?: string | null;
 }
 
-export function App({ copy, scan, openAddFromImage, firstList }: AppProps) {
+function loaded(r: ResponseOf<'codes.list'>): Loaded {
+  return {
+    status: r.status,
+    codes: r.status.vault === 'unlocked' ? r.accounts : null,
+    highlight: r.highlight,
+  };
+}
+
+export function App({ copy, scan, openAddFromImage, firstList, initialList }: AppProps) {
   const t = useT();
   const client = useClient();
-  const [state, setState] = useState<Loaded | null>(null);
+  const [state, setState] = useState<Loaded | null>(() => (initialList ? loaded(initialList) : null));
   const [failure, setFailure] = useState<string | null>(null);
 
   useEffect(() => {
+    if (initialList) return;
     // One round trip at start-up: the vault's state and, when unlocked, the codes.
     (firstList ?? client.call('codes.list', {})).then(
-      (r) =>
-        setState({
-          status: r.status,
-          codes: r.status.vault === 'unlocked' ? r.accounts : null,
-          highlight: r.highlight,
-        }),
+      (r) => setState(loaded(r)),
       (e: unknown) => setFailure(e instanceof RemoteError ? e.code : 'internal'),
     );
-  }, [client, firstList]);
+  }, [client, firstList, initialList]);
 
   const settle = (status: VaultStatus) => setState({ status, codes: null });
   /** After unlocking: a scan that found the vault locked is finished now, without scanning again. */

@@ -2,17 +2,21 @@ import { render } from 'preact';
 import { ClientContext } from '@/components/client-context';
 import { I18nContext } from '@/components/i18n';
 import { TargetTabContext, parseTargetTab } from '@/components/target-tab';
-import { createClient } from '@/lib/messages';
+import { createClient, type ResponseOf } from '@/lib/messages';
 import { copyText, sha256Hex } from '@/lib/platform/clipboard';
 import { translate, uiLanguage } from '@/lib/platform/i18n';
+import { takeEarlyReply } from '@/lib/platform/first-request';
 import { openOptionsSection } from '@/lib/platform/pages';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { App } from './App';
 import '@/components/style.css';
 
 const client = createClient(sendToBackground);
-// Asked before anything renders: the popup's one start-up round trip runs while Preact boots.
-const firstList = client.call('codes.list', {});
+// The popup's one start-up round trip, asked by popup-boot.js while this module was still loading (or now).
+const early = takeEarlyReply();
+const firstList = (early ? createClient(() => early) : client).call('codes.list', {});
+/** How long the first render waits for the codes, so that they are in the first frame instead of the second. */
+const FIRST_FRAME_WAIT_MS = 60;
 
 /** Copies, then asks the background to clear the clipboard in 30 s; says whether that was arranged. */
 async function copy(code: string): Promise<'copied' | 'copied-no-clear'> {
@@ -34,18 +38,26 @@ async function scan(): Promise<void> {
 document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
 document.title = translate('popup_title');
 
-render(
-  <I18nContext.Provider value={translate}>
-    <ClientContext.Provider value={client}>
-      <TargetTabContext.Provider value={targetTab}>
-        <App
-          copy={copy}
-          scan={scan}
-          openAddFromImage={() => void openOptionsSection('add-from-image')}
-          firstList={firstList}
-        />
-      </TargetTabContext.Provider>
-    </ClientContext.Provider>
-  </I18nContext.Provider>,
-  document.getElementById('app')!,
-);
+function mount(initialList: ResponseOf<'codes.list'> | undefined): void {
+  render(
+    <I18nContext.Provider value={translate}>
+      <ClientContext.Provider value={client}>
+        <TargetTabContext.Provider value={targetTab}>
+          <App
+            copy={copy}
+            scan={scan}
+            openAddFromImage={() => void openOptionsSection('add-from-image')}
+            firstList={firstList}
+            initialList={initialList}
+          />
+        </TargetTabContext.Provider>
+      </ClientContext.Provider>
+    </I18nContext.Provider>,
+    document.getElementById('app')!,
+  );
+}
+
+void Promise.race([
+  firstList.catch(() => undefined),
+  new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
+]).then(mount);

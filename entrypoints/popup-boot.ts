@@ -1,0 +1,6 @@
+/** Classic script in the popup's <head>: asks for the codes before the popup's modules have loaded. */
+import { askEarly } from '@/lib/platform/first-request';
+
+export default defineUnlistedScript(() => {
+  askEarly({ type: 'codes.list', payload: {} });
+});
