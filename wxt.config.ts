@@ -26,6 +26,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Q' },
         description: '__MSG_command_scan__',
       },
+      'fill-2fa': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_command_fill__',
+      },
     },
     action: { default_title: '__MSG_extName__' },
     content_security_policy: {

@@ -10,7 +10,7 @@ import { useT } from './i18n';
 import { subscribeSeconds } from './ticker';
 
 /** Row buttons are told apart by their class (one click handler serves every row). */
-const ROW_ACTIONS = ['code', 'edit', 'delete', 'confirm-delete', 'cancel-delete', 'next'] as const;
+const ROW_ACTIONS = ['code', 'edit', 'delete', 'confirm-delete', 'cancel-delete', 'next', 'fill'] as const;
 
 export const SEARCH_FROM = 6;
 
@@ -19,17 +19,21 @@ export interface ListHandlers {
   onEdit: (id: string) => void;
   onDelete: (view: CodeView) => void;
   onNextHotp: (id: string) => void;
+  onFill: (view: CodeView) => void;
 }
 
 export function AccountList({
   accounts,
   highlightIds,
+  site,
   readOnly,
   handlers,
 }: {
   accounts: CodeView[];
   /** Accounts just added (a save, a scan): marked, and the first one scrolled into view. */
   highlightIds: readonly string[];
+  /** The web origin of the popup's tab, when it can be filled: its accounts come first, rows offer "Fill". */
+  site: string | null;
   readOnly: boolean;
   handlers: ListHandlers;
 }) {
@@ -50,20 +54,33 @@ export function AccountList({
     lastConfirming.current = confirmingId;
   }, [confirmingId]);
   // Searched only when someone types: no index is built on the popup's start-up path.
-  const shown = useMemo(
-    () =>
-      needle ? accounts.filter((a) => searchKey(`${a.issuer} ${a.account}`).includes(needle)) : accounts,
-    [accounts, needle],
+  const shown = useMemo(() => {
+    const found = needle
+      ? accounts.filter((a) => searchKey(`${a.issuer} ${a.account}`).includes(needle))
+      : accounts;
+    if (!site) return found;
+    // "This site" first: the accounts bound to the tab's exact origin, in their usual order.
+    return [
+      ...found.filter((a) => a.origins.includes(site)),
+      ...found.filter((a) => !a.origins.includes(site)),
+    ];
+  }, [accounts, needle, site]);
+  const siteCount = useMemo(
+    () => (site ? shown.filter((a) => a.origins.includes(site)).length : 0),
+    [shown, site],
   );
   const rows = useMemo(
     () =>
-      shown.map((view): RowState => ({
+      shown.map((view, index): RowState => ({
         view,
         highlighted: highlightIds.includes(view.id),
         readOnly,
         confirming: view.id === confirmingId,
+        fillable: site !== null,
+        thisSite: index < siteCount,
+        siteEnd: index === siteCount - 1 && siteCount < shown.length,
       })),
-    [shown, highlightIds, readOnly, confirmingId],
+    [shown, highlightIds, readOnly, confirmingId, site, siteCount],
   );
 
   useLayoutEffect(() => {
@@ -103,6 +120,8 @@ export function AccountList({
         return handlers.onDelete(view);
       case 'next':
         return handlers.onNextHotp(view.id);
+      case 'fill':
+        return handlers.onFill(view);
     }
   }
 
@@ -132,6 +151,7 @@ export function AccountList({
           />
         </div>
       ) : null}
+      {site && siteCount > 0 ? <p class="site-caption">{t('this_site', new URL(site).host)}</p> : null}
       <ul
         class="list"
         ref={listRef}

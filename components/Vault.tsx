@@ -1,6 +1,6 @@
 /** The unlocked popup: the account list, the add/edit form, and the actions on accounts. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CodeView, VaultStatus } from '@/lib/messages';
+import type { CodeView, TabContext, VaultStatus } from '@/lib/messages';
 import { RemoteError } from '@/lib/messages';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
@@ -8,6 +8,7 @@ import { useClient } from './client-context';
 import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
 import { LockIcon, PlusIcon, ScanIcon } from './icons';
+import { FillPrompt, type FillQuestion } from './FillPrompt';
 import { ScanProblem } from './ScanProblem';
 import { Toast, type ToastState } from './Toast';
 import { useCodes } from './use-codes';
@@ -29,6 +30,16 @@ export interface VaultProps {
   scan: () => Promise<void>;
   /** Opens the options page at "Add from image". */
   openAddFromImage: () => void;
+  /** The popup's tab, once known: when it is a web page, rows offer "Fill". */
+  tab?: TabContext | null;
+  /** After a successful fill (the toolbar popup closes). */
+  afterFill?: () => void;
+}
+
+interface Pending {
+  question: FillQuestion;
+  view: CodeView;
+  allowOtherOrigin: boolean;
 }
 
 type View = { name: 'list' } | { name: 'add' } | { name: 'edit'; id: string };
@@ -48,6 +59,8 @@ export function Vault({
   initialNotice = null,
   scan,
   openAddFromImage,
+  tab = null,
+  afterFill = () => undefined,
 }: VaultProps) {
   const t = useT();
   const client = useClient();
@@ -56,6 +69,8 @@ export function Vault({
   const [highlightIds, setHighlightIds] = useState<readonly string[]>(initialHighlight);
   const [toast, setToast] = useState<ToastState | null>(initialNotice ? { text: initialNotice } : null);
   const [scanProblem, setScanProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const site = tab?.origin && tab.documentId ? tab.origin : null;
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   function show(next: ToastState | null) {
@@ -75,8 +90,56 @@ export function Vault({
 
   const fail = (e: unknown) => show({ text: errorText(t, e instanceof RemoteError ? e.code : 'internal') });
 
+  /** One fill attempt; the background says whether the user must answer something first. */
+  async function fill(view: CodeView, allowOtherOrigin: boolean, allowEmailCode: boolean, bind: boolean) {
+    if (!tab?.origin || !tab.documentId) return;
+    const label = rowLabel(view);
+    try {
+      if (bind) await client.call('account.bind', { id: view.id, origin: tab.origin });
+      const outcome = await client.call('fill.code', {
+        id: view.id,
+        tabId: tab.tabId,
+        documentId: tab.documentId,
+        origin: tab.origin,
+        allowOtherOrigin: allowOtherOrigin || bind,
+        allowEmailCode,
+      });
+      setPending(null);
+      switch (outcome.result) {
+        case 'filled':
+          if (bind) void refresh();
+          show({ text: t('filled_toast', label) });
+          return afterFill();
+        case 'confirm-origin':
+          return setPending({
+            question: {
+              kind: 'origin',
+              label,
+              origin: outcome.origin,
+              accountOrigins: outcome.accountOrigins,
+            },
+            view,
+            allowOtherOrigin: false,
+          });
+        case 'confirm-email-code':
+          return setPending({
+            question: { kind: 'email', label },
+            view,
+            allowOtherOrigin: allowOtherOrigin || bind,
+          });
+        case 'no-field':
+          await copy(outcome.code);
+          return show({ text: t('fill_no_field_copied') });
+      }
+    } catch (e) {
+      setPending(null);
+      fail(e);
+    }
+  }
+
   const handlers = useMemo(
     () => ({
+      onFill: (view: CodeView) => void fill(view, false, false, false),
       onCopy: (code: string) =>
         void copy(code).then(
           (result) => show({ text: t(result === 'copied' ? 'copied_toast' : 'copied_no_clear') }),
@@ -100,7 +163,7 @@ export function Vault({
         }, fail),
       onNextHotp: (id: string) => void client.call('hotp.next', { id }).then(() => refresh(), fail),
     }),
-    [client, copy, refresh, t],
+    [client, copy, refresh, t, tab],
   );
 
   if (view.name !== 'list') {
@@ -145,10 +208,22 @@ export function Vault({
       ) : null}
       {error ? <p class="banner error">{errorText(t, error)}</p> : null}
       <ScanProblem code={scanProblem} onAddFromImage={openAddFromImage} />
+      {pending ? (
+        <FillPrompt
+          question={pending.question}
+          onCancel={() => setPending(null)}
+          onFill={(bind) =>
+            void (pending.question.kind === 'origin'
+              ? fill(pending.view, true, false, bind)
+              : fill(pending.view, pending.allowOtherOrigin, true, false))
+          }
+        />
+      ) : null}
       {accounts ? (
         <AccountList
           accounts={accounts}
           highlightIds={highlightIds}
+          site={site}
           readOnly={readOnly}
           handlers={handlers}
         />

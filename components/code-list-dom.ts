@@ -14,6 +14,11 @@ export interface RowState {
   highlighted: boolean;
   readOnly: boolean;
   confirming: boolean;
+  /** The popup's tab can be filled: the row shows "Fill". */
+  fillable: boolean;
+  /** Bound to the tab's site (listed first); `siteEnd`: the last such row. */
+  thisSite: boolean;
+  siteEnd: boolean;
 }
 
 interface Row {
@@ -27,6 +32,7 @@ interface Row {
   timer: HTMLElement;
   next: HTMLButtonElement;
   nextCode: HTMLElement;
+  fill: HTMLButtonElement;
   confirm: HTMLElement | null;
   state: RowState | null;
 }
@@ -72,6 +78,7 @@ function template(doc: Document): HTMLLIElement {
     timer,
     el(doc, 'button', 'icon next'),
     el(doc, 'span', 'next-code'),
+    el(doc, 'button', 'fill small'),
   );
   return li;
 }
@@ -145,7 +152,7 @@ export class CodeListDom {
   private create(id: string): Row {
     const li = this.proto.cloneNode(true) as HTMLLIElement;
     li.dataset.id = id;
-    const [issuer, account, edit, del, code, timer, next, nextCode] = [...li.children] as HTMLElement[];
+    const [issuer, account, edit, del, code, timer, next, nextCode, fill] = [...li.children] as HTMLElement[];
     const digits = code!.firstElementChild!;
     const row: Row = {
       li,
@@ -158,6 +165,7 @@ export class CodeListDom {
       timer: timer!,
       next: next as HTMLButtonElement,
       nextCode: nextCode!,
+      fill: fill as HTMLButtonElement,
       confirm: null,
       state: null,
     };
@@ -171,7 +179,7 @@ export class CodeListDom {
     const prev = row.state;
     row.state = state;
     const { view, readOnly } = state;
-    if (prev?.view !== view || prev.readOnly !== readOnly) {
+    if (prev?.view !== view || prev.readOnly !== readOnly || prev.fillable !== state.fillable) {
       const t = this.t;
       const label = rowLabel(view);
       setText(row.issuer, displayText(view.issuer) || displayText(view.account));
@@ -189,8 +197,13 @@ export class CodeListDom {
       setAttr(row.code, 'aria-label', t('copy_label', label));
       row.timer.hidden = hotp;
       row.next.hidden = !hotp;
+      setText(row.fill, t('button_fill'));
+      setAttr(row.fill, 'aria-label', t('button_fill_label', label));
+      row.fill.hidden = !state.fillable;
     }
     row.li.classList.toggle('highlighted', state.highlighted);
+    row.li.classList.toggle('this-site', state.thisSite);
+    row.li.classList.toggle('site-end', state.siteEnd);
     this.paintConfirm(row, state.confirming);
     this.paintCode(row);
   }

@@ -38,6 +38,9 @@ header.bar .badge{font-size:.7rem;color:#fff;background:#8a8f98;border-radius:3p
 main{max-width:720px;margin:32px auto;padding:0 16px}
 main.narrow{max-width:472px}
 main.wide{max-width:880px}
+main.framed{max-width:none;margin:0;padding:0}
+main.framed .card{border:0;box-shadow:none;background:transparent}
+body:has(main.framed){background:transparent}
 .crumbs{font-size:.8rem;color:#777;margin-bottom:8px}
 .card{background:#fff;border:1px solid #dcdfe4;border-radius:6px;padding:28px 32px;box-shadow:0 1px 2px rgba(0,0,0,.04)}
 h1{font-size:1.35rem;margin:0 0 16px;font-weight:700}
@@ -110,6 +113,8 @@ export interface PageOptions {
   style?: string;
   /** Follow the system's dark mode (`prefers-color-scheme: dark`). */
   darkScheme?: boolean;
+  /** A document shown inside another page's iframe: no header bar, no footer, little margin. */
+  framed?: boolean;
 }
 
 /** A complete HTML document in Japanese with the vendor header bar and a centred content column. */
@@ -125,8 +130,20 @@ export function page(opts: PageOptions): string {
     wide,
     style = '',
     darkScheme,
+    framed,
   } = opts;
-  const column = narrow ? ' class="narrow"' : wide ? ' class="wide"' : '';
+  const column = framed ? ' class="framed"' : narrow ? ' class="narrow"' : wide ? ' class="wide"' : '';
+  const bar = framed
+    ? ''
+    : `<header class="bar">
+  <span class="mark" aria-hidden="true">${esc(brand.mark)}</span>
+  <span class="name">${esc(brand.name)}</span>
+  <span class="badge">デモ</span>
+  ${user ? `<span class="user">${esc(user)}</span>` : ''}
+</header>`;
+  const footer = framed
+    ? ''
+    : '<footer>このページは Sekimori のテスト用デモです。実在のサービスではありません。</footer>';
   return `<!doctype html>
 <html lang="ja">
 <head>
@@ -137,19 +154,24 @@ export function page(opts: PageOptions): string {
 <style>:root{--accent:${brand.accent}}${CSS}${style}${darkScheme ? DARK_CSS : ''}</style>
 </head>
 <body>
-<header class="bar">
-  <span class="mark" aria-hidden="true">${esc(brand.mark)}</span>
-  <span class="name">${esc(brand.name)}</span>
-  <span class="badge">デモ</span>
-  ${user ? `<span class="user">${esc(user)}</span>` : ''}
-</header>
+${bar}
 <main${column}>
 ${crumbs ? `<div class="crumbs">${esc(crumbs)}</div>` : ''}
 ${body}
 </main>
-<footer>このページは Sekimori のテスト用デモです。実在のサービスではありません。</footer>
+${footer}
 ${script ? `<script>${script}</script>` : ''}
 </body>
 </html>
 `;
+}
+
+/** The `#result` banner of a rejected code (empty when there is no error), as tests and people read it. */
+export function errorAlert(error?: string): string {
+  return error ? `<div class="alert error" id="result" data-ok="false" role="alert">${esc(error)}</div>` : '';
+}
+
+/** The `#result` banner of an accepted code. */
+export function okAlert(text: string): string {
+  return `<div class="alert ok" id="result" data-ok="true" role="status">${esc(text)}</div>`;
 }

@@ -1,5 +1,6 @@
 /** The small routing vocabulary shared by the page families. */
 import type { Account } from '../lib/otp/account';
+import type { Submission } from './submissions';
 
 /** What one demo server keeps in memory for its lifetime. */
 export interface DemoState {
@@ -15,6 +16,12 @@ export interface DemoState {
   transfer: { batchId: number; accounts: Account[]; uris: string[] };
   /** The two shared admin accounts whose enrolment QR codes are shown side by side. */
   admins: { issuer: string; account: string; secret: string }[];
+  /** The ServiceNow-like portal: its authenticator secret and the code it "e-mailed" (never a TOTP). */
+  servicenow: { secret: string; emailCode: string };
+  /** Every code submitted to a login page, by the page's path, oldest first. */
+  submissions: Map<string, Submission[]>;
+  /** The base URLs of the two listeners (the second one is another origin serving the same pages). */
+  urls: { main: string; other: string };
 }
 
 export interface DemoRequest {
@@ -23,6 +30,10 @@ export interface DemoRequest {
   /** The urlencoded form body of a POST (empty for GET). */
   form: URLSearchParams;
   state: DemoState;
+  /** The origin the browser asked for (`http://` and the Host header), e.g. `http://localhost:8787`. */
+  origin: string;
+  /** The base URL of the listener that did not receive this request: always another origin. */
+  otherOrigin: string;
 }
 
 export interface Reply {

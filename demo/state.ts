@@ -4,22 +4,32 @@ import type { Account } from '../lib/otp/account';
 import { adminUri, newAdmins } from './pages/admins';
 import { APP_DOWNLOAD_URL } from './pages/app-download';
 import { WORK_ACCOUNT_ACTIVATION } from './pages/microsoft';
+import { EMAIL_ADDRESS, servicenowUri } from './pages/servicenow';
 import { newTransfer } from './pages/transfer';
 import { otpauthUri } from './pages/trend';
 import { webrootCard, webrootUri } from './pages/webroot';
 import type { DemoState } from './routes';
 import type { Rect } from './setup-card';
+import { loginRecords, type LoginRecord } from './submissions';
 import { randomSecret } from './totp';
 
-/** Fresh secrets and codes for one server run. */
+/** A random six-digit code, as the consoles e-mail them. */
+export function emailedCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/** Fresh secrets and codes for one server run (`urls` is filled in once the listeners have their ports). */
 export function createDemoState(): DemoState {
   return {
     secret: randomSecret(10),
     enrolled: false,
-    emergencyCode: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    emergencyCode: emailedCode(),
     webroot: { secret: randomSecret(10), verified: false, completed: false },
     transfer: newTransfer(randomInt(-(2 ** 31), 2 ** 31)),
     admins: newAdmins(),
+    servicenow: { secret: randomSecret(10), emailCode: emailedCode() },
+    submissions: new Map(),
+    urls: { main: '', other: '' },
   };
 }
 
@@ -55,6 +65,12 @@ export interface PublicState {
   workAccount: string;
   /** Every QR image of every page. */
   qrCodes: QrImage[];
+  /** The ServiceNow-like portal: its authenticator secret and URI, and the code it "e-mailed" to `email`. */
+  servicenow: { secret: string; uri: string; emailCode: string; email: string };
+  /** The second listener's base URL: another origin serving every page (the lookalike, the trap frame). */
+  otherUrl: string;
+  /** Every login page by the path its form posts to: the secret it checks and every code sent to it. */
+  logins: Record<string, LoginRecord>;
 }
 
 export function publicState(state: DemoState): PublicState {
@@ -98,5 +114,12 @@ export function publicState(state: DemoState): PublicState {
     appLink: APP_DOWNLOAD_URL,
     workAccount: WORK_ACCOUNT_ACTIVATION,
     qrCodes,
+    servicenow: {
+      ...state.servicenow,
+      uri: servicenowUri(state.servicenow.secret),
+      email: EMAIL_ADDRESS,
+    },
+    otherUrl: state.urls.other,
+    logins: loginRecords(state),
   };
 }

@@ -106,6 +106,41 @@ export type ScanOutcome =
     }
   | { result: 'locked' };
 
+/** The tab the popup acts on: its web origin (null: not a web page) and the document it shows now. */
+export interface TabContext {
+  tabId: number;
+  origin: string | null;
+  /** The top document seen when the popup opened; a fill is pinned to it (a navigation cancels the fill). */
+  documentId: string | null;
+}
+
+export interface FillRequest {
+  id: string;
+  tabId: number;
+  documentId: string;
+  origin: string;
+  allowOtherOrigin: boolean;
+  allowEmailCode: boolean;
+}
+
+/** What the fill script reports from the page (content script → background, as an injection result). */
+export interface PageFill {
+  /** The document's own origin (checked against the origin the user saw). */
+  origin: string;
+  found: boolean;
+  emailCode: boolean;
+  filled: boolean;
+}
+
+/** What a "Fill" did. The popup copies the code itself when no field was found. */
+export type FillOutcome =
+  | { result: 'filled' }
+  /** The account is not bound to the page's origin: the user must confirm (naming both) first. */
+  | { result: 'confirm-origin'; origin: string; accountOrigins: string[] }
+  /** The page asks for an e-mailed code, not an authenticator's: filled only on the user's explicit choice. */
+  | { result: 'confirm-email-code' }
+  | { result: 'no-field'; code: string };
+
 export interface Protocol {
   'vault.status': { req: Record<string, never>; res: VaultStatus };
   'vault.create': { req: { password: string }; res: VaultStatus };
@@ -132,6 +167,17 @@ export interface Protocol {
   'enrol.save': { req: { text: string }; res: EnrolResult };
   /** Finishes a scan that found the vault locked (kept in session storage); null when none is pending. */
   'enrol.pending': { req: Record<string, never>; res: EnrolResult | null };
+  /** The popup's tab: the given one, else the active tab. */
+  'tab.context': { req: { tabId?: number }; res: TabContext };
+  /** "Use on this site": adds a web origin to an account. */
+  'account.bind': { req: { id: string; origin: string }; res: { id: string } };
+  /** The account editor's list of sites, replaced whole. */
+  'account.origins': { req: { id: string; origins: string[] }; res: { id: string } };
+  /**
+   * Fills the account's current code into the code field of the tab's document (pinned by `documentId`).
+   * The user's explicit choices: fill on an origin the account is not bound to; fill an e-mail code page.
+   */
+  'fill.code': { req: FillRequest; res: FillOutcome };
   /** Starts a scan on a tab: the given one (brought to the front), else the active tab. */
   'scan.start': { req: { tabId?: number }; res: { tabId: number } };
   /** Scan content script: a screenshot of its own (visible) tab, as a PNG data URL. */
@@ -171,6 +217,10 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'enrol.save': 'extension-page',
   'enrol.pending': 'extension-page',
   'scan.start': 'extension-page',
+  'tab.context': 'extension-page',
+  'account.bind': 'extension-page',
+  'account.origins': 'extension-page',
+  'fill.code': 'extension-page',
   'scan.capture': 'scan-tab',
   'scan.decoded': 'scan-tab',
   'scan.finished': 'scan-tab',

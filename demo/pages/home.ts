@@ -28,6 +28,21 @@ export const LINKS: Link[] = [
     en: 'Webroot-like 2FA setup: washed-out QR inside a wide setup card (drag around it), code check',
   },
   {
+    href: '/webroot/login',
+    ja: 'ログイン — 認証アプリのコード',
+    en: 'Webroot-like login, 2FA step after the password: 認証コード, checked against the Webroot secret',
+  },
+  {
+    href: '/servicenow/mfa',
+    ja: '本人確認を行う — 6桁の検証コード',
+    en: 'ServiceNow-like authenticator step: placeholder XXX-XXX, takes 123-456 or 123456',
+  },
+  {
+    href: '/servicenow/email-code',
+    ja: '本人確認を行う — メールに送信されたコード',
+    en: 'ServiceNow-like e-mailed code (looks like a TOTP field, is not: must not be filled)',
+  },
+  {
     href: '/google/transfer',
     ja: 'アカウントを移行 — アカウントをエクスポート',
     en: 'Google-Authenticator-like transfer export: 12 accounts in two QR codes, "次へ" shows the second',
@@ -47,13 +62,49 @@ export const LINKS: Link[] = [
     ja: 'Microsoft Authenticator — QR コードをスキャンします',
     en: 'Microsoft work or school account activation QR code (not otpauth)',
   },
+  {
+    href: '/fixtures/split',
+    ja: '2段階認証 — 1桁ずつの入力欄',
+    en: 'Six one-digit boxes: typing moves on, pasting fills all (Trend-like secret)',
+  },
+  {
+    href: '/fixtures/controlled',
+    ja: '2段階認証 — 状態を持つ入力欄',
+    en: 'Controlled field: a value set without an input event is wiped (Trend-like secret)',
+  },
+  {
+    href: '/fixtures/shadow',
+    ja: '2段階認証 — Web コンポーネント',
+    en: 'Code field in an open shadow root (Trend-like secret)',
+  },
+  {
+    href: '/fixtures/iframe',
+    ja: 'ログイン — 同じオリジンの枠',
+    en: 'Code form in a same-origin iframe (Trend-like secret)',
+  },
+  {
+    href: '/fixtures/cross-frame',
+    ja: 'ログイン — 別オリジンの枠 (罠)',
+    en: 'Trap: a code form from another origin framed by the console (must not be filled)',
+  },
 ];
 
-function index(): string {
-  const items = LINKS.map(
-    (link) =>
-      `<li><a href="${esc(link.href)}">${esc(link.ja)}</a><span class="en">${esc(link.en)}</span></li>`,
-  ).join('\n');
+/** The Trend-like login as the second listener serves it: the same page under another origin. */
+function lookalike(otherOrigin: string): Link {
+  return {
+    href: `${otherOrigin}/trend/login`,
+    ja: 'ログイン — 確認コード (別オリジン)',
+    en: 'Lookalike: the Trend-like login served from another origin (must not be filled)',
+  };
+}
+
+function index(otherOrigin: string): string {
+  const items = [...LINKS, lookalike(otherOrigin)]
+    .map(
+      (link) =>
+        `<li><a href="${esc(link.href)}">${esc(link.ja)}</a><span class="en">${esc(link.en)}</span></li>`,
+    )
+    .join('\n');
   return page({
     title: 'デモコンソール',
     body: `<div class="card">
@@ -67,6 +118,6 @@ ${items}
 }
 
 export const homeRoutes: Route[] = [
-  { method: 'GET', path: '/', handle: () => html(index()) },
+  { method: 'GET', path: '/', handle: ({ otherOrigin }) => html(index(otherOrigin)) },
   { method: 'GET', path: '/api/state', handle: ({ state }) => json(publicState(state)) },
 ];

@@ -6,6 +6,7 @@
 import { esc, page, type Brand } from '../html';
 import { INVERTED, qrPng, qrSize } from '../qr';
 import { html, redirect, type DemoState, type Route } from '../routes';
+import { recordSubmission } from '../submissions';
 import { verifyTotp } from '../totp';
 
 const BRAND: Brand = { name: 'ライセンス管理ポータル', mark: 'T', accent: '#c8102e' };
@@ -185,16 +186,22 @@ export const trendRoutes: Route[] = [
   {
     method: 'POST',
     path: '/trend/login',
-    handle: ({ state, form }) =>
-      verifyTotp(state.secret, form.get('code') ?? '') ? html(loggedInPage()) : html(loginPage(WRONG_CODE)),
+    handle: (req) => {
+      const code = req.form.get('code') ?? '';
+      const ok = verifyTotp(req.state.secret, code);
+      recordSubmission(req, '/trend/login', code, ok);
+      return html(ok ? loggedInPage() : loginPage(WRONG_CODE));
+    },
   },
   { method: 'GET', path: '/trend/emergency', handle: () => html(emergencyPage()) },
   {
     method: 'POST',
     path: '/trend/emergency',
-    handle: ({ state, form }) =>
-      (form.get('code') ?? '').trim() === state.emergencyCode
-        ? html(loggedInPage())
-        : html(emergencyPage(WRONG_CODE)),
+    handle: (req) => {
+      const code = req.form.get('code') ?? '';
+      const ok = code.trim() === req.state.emergencyCode;
+      recordSubmission(req, '/trend/emergency', code, ok);
+      return html(ok ? loggedInPage() : emergencyPage(WRONG_CODE));
+    },
   },
 ];

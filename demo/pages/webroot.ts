@@ -7,8 +7,16 @@ import { html, redirect, type DemoState, type Route } from '../routes';
 import { setupCard } from '../setup-card';
 import { verifyTotp } from '../totp';
 
-const BRAND: Brand = { name: 'エンドポイント セキュリティ管理コンソール', mark: 'W', accent: '#3b8c5a' };
-const LOGIN = 'admin@example.co.jp';
+/** The console's header bar (shared with its login page). */
+export const WEBROOT_BRAND: Brand = {
+  name: 'エンドポイント セキュリティ管理コンソール',
+  mark: 'W',
+  accent: '#3b8c5a',
+};
+/** The admin signed in. */
+export const WEBROOT_LOGIN = 'admin@example.co.jp';
+const BRAND = WEBROOT_BRAND;
+const LOGIN = WEBROOT_LOGIN;
 const ISSUER = 'Webroot';
 const CRUMBS = 'アカウント設定 › 2FAを設定する';
 

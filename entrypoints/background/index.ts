@@ -6,18 +6,22 @@ import { scheduleClipboardClear } from '@/lib/platform/clipboard';
 import { translate } from '@/lib/platform/i18n';
 import { listenForMessages, onLifecycle, selfIdentity } from '@/lib/platform/runtime';
 import { localStore, sessionStore } from '@/lib/platform/storage';
-import { registerScanTriggers, scanEffects } from '@/lib/platform/tabs';
+import { fillEffects } from '@/lib/platform/fill';
+import { openActionPopup, registerScanTriggers, scanEffects } from '@/lib/platform/tabs';
+import { fillFromTrigger } from '@/lib/keeper/fill-trigger';
 import { randomHexId } from '@/lib/keeper/random-id';
 
 export default defineBackground(() => {
   const deps = { local: localStore, session: sessionStore, now: () => Date.now(), newId: randomHexId };
   const keeper = new Keeper(deps);
-  const handlers = createHandlers(keeper, deps, { scheduleClipboardClear, ...scanEffects });
+  const handlers = createHandlers(keeper, deps, { scheduleClipboardClear, ...scanEffects, ...fillEffects });
   listenForMessages(createRouter(handlers, selfIdentity()));
   // The context menu and the keyboard command grant activeTab on their tab, as the toolbar popup does.
   registerScanTriggers(
     translate('menu_scan'),
     (tabId) => void handlers['scan.start']({ tabId }).catch(() => {}),
+    undefined,
+    { title: translate('menu_fill'), run: (tabId) => void fillFromTrigger(handlers, tabId, openActionPopup) },
   );
   // The browser already empties session storage on restart and update; clearing again makes "locked after
   // an update or restart" independent of that behaviour.

@@ -1,6 +1,7 @@
 /** The popup's top level: picks the screen for the vault's state. */
-import { useEffect, useState } from 'preact/hooks';
-import type { CodeView, ResponseOf, VaultStatus } from '@/lib/messages';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { CodeView, ResponseOf, TabContext, VaultStatus } from '@/lib/messages';
+import { TargetTabContext } from '@/components/target-tab';
 import { RemoteError } from '@/lib/messages';
 import { useClient } from '@/components/client-context';
 import { CreateVault } from '@/components/CreateVault';
@@ -13,6 +14,8 @@ export interface AppProps {
   /** Starts a scan of the target tab (the popup closes while the user selects). */
   scan: () => Promise<void>;
   openAddFromImage: () => void;
+  /** After a successful fill: the toolbar popup closes (a popup in a tab stays). */
+  afterFill?: () => void;
   /** The start-up `codes.list` call, when the caller already made it. */
   firstList?: Promise<ResponseOf<'codes.list'>>;
   /** Its answer, when it came before the first render: then the first frame already shows the codes. */
@@ -34,11 +37,22 @@ function loaded(r: ResponseOf<'codes.list'>): Loaded {
   };
 }
 
-export function App({ copy, scan, openAddFromImage, firstList, initialList }: AppProps) {
+export function App({ copy, scan, openAddFromImage, afterFill, firstList, initialList }: AppProps) {
   const t = useT();
   const client = useClient();
   const [state, setState] = useState<Loaded | null>(() => (initialList ? loaded(initialList) : null));
   const [failure, setFailure] = useState<string | null>(null);
+  const targetTab = useContext(TargetTabContext);
+  const [tab, setTab] = useState<TabContext | null>(null);
+  const unlockedNow = state?.status.vault === 'unlocked';
+
+  // Which page the popup is over (for "This site" and "Fill"): asked once the codes are on screen.
+  useEffect(() => {
+    if (!unlockedNow) return;
+    client
+      .call('tab.context', targetTab === null ? {} : { tabId: targetTab })
+      .then(setTab, () => setTab(null));
+  }, [client, targetTab, unlockedNow]);
 
   useEffect(() => {
     if (initialList) return;
@@ -95,6 +109,8 @@ export function App({ copy, scan, openAddFromImage, firstList, initialList }: Ap
           copy={copy}
           scan={scan}
           openAddFromImage={openAddFromImage}
+          tab={tab}
+          afterFill={afterFill}
           onStatus={settle}
           onLock={() => void client.call('vault.lock', {}).then(settle)}
         />

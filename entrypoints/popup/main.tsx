@@ -47,6 +47,9 @@ function mount(initialList: ResponseOf<'codes.list'> | undefined): void {
             copy={copy}
             scan={scan}
             openAddFromImage={() => void openOptionsSection('add-from-image')}
+            afterFill={() => {
+              if (targetTab === null) window.close();
+            }}
             firstList={firstList}
             initialList={initialList}
           />

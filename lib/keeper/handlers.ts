@@ -7,6 +7,7 @@ import type { SenderInfo } from './sender';
 import { createEnroller } from './enrol';
 import { readHighlight } from './highlight';
 import { createScanHandlers, type ScanEffects } from './scan-handlers';
+import { createFillHandlers, type FillEffects } from './fill-handlers';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
@@ -21,7 +22,7 @@ export type Handlers = {
   [K in MessageType]: (payload: RequestOf<K>, sender?: SenderInfo) => Promise<ResponseOf<K>>;
 };
 
-export interface HandlerEffects extends ScanEffects {
+export interface HandlerEffects extends ScanEffects, FillEffects {
   /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
   scheduleClipboardClear(digest: string): Promise<void>;
 }
@@ -37,6 +38,7 @@ export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: Handle
   const enroller = createEnroller(keeper, deps);
   return {
     ...createScanHandlers(keeper, deps, enroller, effects),
+    ...createFillHandlers(keeper, deps, effects),
     'enrol.preview': ({ text }) => enroller.preview(text),
     'enrol.save': ({ text }) => enroller.save(text),
     'vault.status': () => keeper.status(),

@@ -22,7 +22,11 @@ export type KeeperErrorCode =
   /** No scan is running on this tab (finished, cancelled or timed out). */
   | 'scan-expired'
   /** The browser did not give a screenshot of the tab. */
-  | 'capture-failed';
+  | 'capture-failed'
+  /** The page changed (navigated, reloaded) since the popup opened: nothing was filled. */
+  | 'fill-navigated'
+  /** The page cannot be filled (browser pages, the web store, the PDF viewer). */
+  | 'fill-not-allowed';
 
 export class KeeperError extends CodedError<KeeperErrorCode> {
   override readonly name = 'KeeperError';

@@ -59,6 +59,19 @@ function isDraft(v: unknown, partial: boolean): v is AccountDraft {
 const empty: Check = (p) => Object.keys(p).length === 0;
 const password: Check = (p) => onlyKeys(p, ['password']) && str(p.password, MAX_PASSWORD);
 const byId: Check = (p) => onlyKeys(p, ['id']) && id(p.id);
+const tabId = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+/** Sites an account may be used on, at most. */
+export const MAX_ORIGINS = 32;
+/** An http(s) origin exactly as URL.origin writes it (scheme://host[:port], no path, lower case). */
+function webOrigin(v: unknown): boolean {
+  if (typeof v !== 'string' || v.length > 300) return false;
+  try {
+    const url = new URL(v);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === v;
+  } catch {
+    return false;
+  }
+}
 const qrText: Check = (p) =>
   onlyKeys(p, ['text']) && str(p.text, MAX_QR_TEXT) && (p.text as string).length > 0;
 
@@ -79,9 +92,24 @@ const CHECKS: Record<MessageType, Check> = {
   'enrol.preview': qrText,
   'enrol.save': qrText,
   'enrol.pending': empty,
-  'scan.start': (p) =>
-    onlyKeys(p, ['tabId']) &&
-    (p.tabId === undefined || (typeof p.tabId === 'number' && Number.isSafeInteger(p.tabId) && p.tabId >= 0)),
+  'scan.start': (p) => onlyKeys(p, ['tabId']) && (p.tabId === undefined || tabId(p.tabId)),
+  'tab.context': (p) => onlyKeys(p, ['tabId']) && (p.tabId === undefined || tabId(p.tabId)),
+  'account.bind': (p) => onlyKeys(p, ['id', 'origin']) && id(p.id) && webOrigin(p.origin),
+  'account.origins': (p) =>
+    onlyKeys(p, ['id', 'origins']) &&
+    id(p.id) &&
+    Array.isArray(p.origins) &&
+    p.origins.length <= MAX_ORIGINS &&
+    p.origins.every(webOrigin),
+  'fill.code': (p) =>
+    onlyKeys(p, ['id', 'tabId', 'documentId', 'origin', 'allowOtherOrigin', 'allowEmailCode']) &&
+    id(p.id) &&
+    tabId(p.tabId) &&
+    str(p.documentId, 64) &&
+    /^[0-9A-F]{16,64}$/i.test(p.documentId as string) &&
+    webOrigin(p.origin) &&
+    typeof p.allowOtherOrigin === 'boolean' &&
+    typeof p.allowEmailCode === 'boolean',
   'scan.capture': empty,
   'scan.decoded': qrText,
   'scan.finished': empty,

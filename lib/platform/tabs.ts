@@ -42,6 +42,8 @@ export const scanEffects: ScanEffects = { prepareScanTab, injectScanScript, capt
 
 export const MENU_ID = 'sekimori-scan';
 export const COMMAND = 'scan-qr';
+export const FILL_MENU_ID = 'sekimori-fill';
+export const FILL_COMMAND = 'fill-2fa';
 
 interface Listenable<F> {
   addListener(listener: F): void;
@@ -53,7 +55,7 @@ export interface TriggerApi {
   runtime: { onInstalled: Listenable<() => void>; onStartup: Listenable<() => void> };
   contextMenus: {
     removeAll(): Promise<void>;
-    create(properties: { id: string; title: string; contexts: ['page', ...string[]] }): unknown;
+    create(properties: { id: string; title: string; contexts: string[] }): unknown;
     onClicked: Listenable<(info: { menuItemId: string | number }, tab?: TabLike) => void>;
   };
   commands: { onCommand: Listenable<(command: string, tab?: TabLike) => void> };
@@ -61,34 +63,48 @@ export interface TriggerApi {
 }
 
 /**
- * The page context-menu item and the keyboard command, both starting a scan on the tab they came from (each
- * grants activeTab there). Menu items do not survive Firefox restarts: they are re-created at every start-up.
+ * The context-menu items and keyboard commands: "Scan QR code" on a page, "Fill 2FA code" on a field, each
+ * acting on the tab it came from (each grants activeTab there). Menu items do not survive Firefox restarts:
+ * they are re-created at every start-up.
  */
 export function registerScanTriggers(
   title: string,
   start: (tabId: number) => void,
   api: TriggerApi = browser as unknown as TriggerApi,
+  fill?: { title: string; run: (tabId: number) => void },
 ): void {
   const create = () =>
-    void api.contextMenus.removeAll().then(() =>
+    void api.contextMenus.removeAll().then(() => {
       api.contextMenus.create({
         id: MENU_ID,
         title,
         contexts: ['page', 'image', 'frame', 'selection', 'link'],
-      }),
-    );
+      });
+      if (fill) api.contextMenus.create({ id: FILL_MENU_ID, title: fill.title, contexts: ['editable'] });
+    });
   api.runtime.onInstalled.addListener(create);
   api.runtime.onStartup.addListener(create);
   const startOn = (tab: TabLike) => {
     if (tab?.id !== undefined && tab.id >= 0) start(tab.id);
   };
+  const fillOn = (tab: TabLike) => {
+    if (fill && tab?.id !== undefined && tab.id >= 0) fill.run(tab.id);
+  };
   api.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) startOn(tab);
+    if (info.menuItemId === FILL_MENU_ID) fillOn(tab);
   });
   api.commands.onCommand.addListener((command, tab) => {
-    if (command !== COMMAND) return;
-    if (tab?.id !== undefined) return startOn(tab);
+    const run = command === COMMAND ? startOn : command === FILL_COMMAND ? fillOn : null;
+    if (!run) return;
+    if (tab?.id !== undefined) return run(tab);
     // Older Firefox passes no tab: the active tab of the focused window is where the user pressed the keys.
-    void api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => startOn(active));
+    void api.tabs.query({ active: true, lastFocusedWindow: true }).then(([active]) => run(active));
   });
+}
+
+/** The toolbar popup, opened for the user (Chrome 127+ and Firefox allow it on a command or menu click). */
+export async function openActionPopup(): Promise<void> {
+  const action = (browser as unknown as { action?: { openPopup?: () => Promise<void> } }).action;
+  await action?.openPopup?.();
 }

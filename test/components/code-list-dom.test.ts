@@ -31,6 +31,9 @@ const state = (v: CodeView, patch: Partial<RowState> = {}): RowState => ({
   highlighted: false,
   readOnly: false,
   confirming: false,
+  fillable: false,
+  thisSite: false,
+  siteEnd: false,
   ...patch,
 });
 

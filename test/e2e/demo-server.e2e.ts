@@ -5,11 +5,12 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../demo/server';
 import type { PublicState } from '../../demo/state';
+import type { Submission } from '../../demo/submissions';
 import { totp as demoTotp } from '../../demo/totp';
 import { parseMigrationUri } from '../../lib/formats';
 import { launchBrowser } from './harness';
@@ -23,6 +24,14 @@ const PAGES = [
   '/portal/admins',
   '/app/download',
   '/microsoft/activate',
+  '/webroot/login',
+  '/servicenow/mfa',
+  '/servicenow/email-code',
+  '/fixtures/split',
+  '/fixtures/controlled',
+  '/fixtures/shadow',
+  '/fixtures/iframe',
+  '/fixtures/cross-frame',
 ];
 
 interface Pixels {
@@ -147,14 +156,20 @@ describe('demo console in Chromium', () => {
     expect(state.webroot.secret).toBe(demo.webrootSecret);
     expect(demo.webrootSecret).toMatch(/^[A-Z2-7]{16}$/);
     expect(demo.webrootSecret).not.toBe(demo.secret);
+    expect(state.servicenow.secret).toBe(demo.servicenowSecret);
+    expect(demo.servicenowSecret).toMatch(/^[A-Z2-7]{16}$/);
+    expect(new Set([demo.secret, demo.webrootSecret, demo.servicenowSecret]).size).toBe(3);
+    expect(state.servicenow.emailCode).toMatch(/^\d{6}$/);
+    expect(state.otherUrl).toBe(demo.otherUrl);
+    expect(new URL(demo.otherUrl).origin).not.toBe(new URL(demo.url).origin);
     expect(state).toEqual(demo.state());
   });
 
   it('links every page from the index', async () => {
     await page.goto(`${demo.url}/`);
     await expect.poll(() => page.title()).toContain('デモコンソール');
-    for (const href of PAGES) {
-      await expect(page.locator(`a[href="${href}"]`).count()).resolves.toBe(1);
+    for (const href of [...PAGES, `${demo.otherUrl}/trend/login`]) {
+      await expect(page.locator(`a[href="${href}"]`).count(), href).resolves.toBe(1);
     }
     await page.screenshot({ path: join(shots, 'index.png'), fullPage: true });
   });
@@ -424,5 +439,273 @@ describe('demo console in Chromium', () => {
       expect(decode(pixels)).toBe(text);
       await page.screenshot({ path: join(shots, shot), fullPage: true });
     }
+  });
+});
+
+describe('login pages in Chromium: codes typed by keyboard, checked and recorded by the server', () => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let shots: string;
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ port: 0 });
+    browser = await launchBrowser({ locale: 'ja' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    page = await context.newPage();
+    shots = process.env.E2E_SCREENSHOTS ?? (await mkdtemp(join(tmpdir(), 'sekimori-login-shots-')));
+    await mkdir(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  async function submissions(path: string): Promise<Submission[]> {
+    const { logins } = (await (await fetch(`${demo.url}/api/state`)).json()) as PublicState;
+    return logins[path]?.submissions ?? [];
+  }
+
+  async function expectAccepted(frame: Page | FrameLocator = page): Promise<void> {
+    await expect(frame.locator('#result').getAttribute('data-ok')).resolves.toBe('true');
+  }
+
+  async function expectRejected(frame: Page | FrameLocator = page): Promise<void> {
+    await expect(frame.locator('#result').getAttribute('data-ok')).resolves.toBe('false');
+  }
+
+  it('names every login page in /api/state with the secret it checks, nothing sent yet', async () => {
+    const { logins } = (await (await fetch(`${demo.url}/api/state`)).json()) as PublicState;
+    expect(Object.fromEntries(Object.entries(logins).map(([path, login]) => [path, login.secret]))).toEqual({
+      '/trend/login': demo.secret,
+      '/trend/emergency': null,
+      '/webroot/login': demo.webrootSecret,
+      '/servicenow/mfa': demo.servicenowSecret,
+      '/servicenow/email-code': null,
+      '/fixtures/split': demo.secret,
+      '/fixtures/controlled': demo.secret,
+      '/fixtures/shadow': demo.secret,
+      '/fixtures/iframe/inner': demo.secret,
+      '/fixtures/trap-inner': null,
+    });
+    expect(Object.values(logins).every((login) => login.submissions.length === 0)).toBe(true);
+  });
+
+  it('Trend-like and Webroot-like logins take their own console’s code, and record both', async () => {
+    await page.goto(`${demo.url}/trend/login`);
+    await page.getByLabel('6桁のコード').pressSequentially(totp(demo.webrootSecret));
+    await page.getByRole('button', { name: '送信' }).click();
+    await expectRejected();
+    const trend = totp(demo.secret);
+    await page.getByLabel('6桁のコード').pressSequentially(trend);
+    await page.getByRole('button', { name: '送信' }).click();
+    await expectAccepted();
+    expect((await submissions('/trend/login')).map(({ code, ok }) => ({ code, ok }))).toEqual([
+      { code: totp(demo.webrootSecret), ok: false },
+      { code: trend, ok: true },
+    ]);
+
+    await page.goto(`${demo.url}/webroot/login`);
+    await expect(
+      page.getByText('認証アプリのコードを入力してください', { exact: true }).count(),
+    ).resolves.toBe(1);
+    await page.screenshot({ path: join(shots, 'webroot-login.png'), fullPage: true });
+    const code = totp(demo.webrootSecret);
+    await page.getByLabel('認証コード').pressSequentially(code);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expectAccepted();
+    expect(await submissions('/webroot/login')).toEqual([{ code, ok: true, origin: demo.url, via: 'form' }]);
+  });
+
+  it('ServiceNow-like verify page: placeholder XXX-XXX, maxlength 7, takes 123-456 and 123456', async () => {
+    await page.goto(`${demo.url}/servicenow/mfa`);
+    await expect(page.getByRole('heading', { name: '本人確認を行う' }).count()).resolves.toBe(1);
+    await expect(page.getByText('認証アプリに表示されたコードを入力します').count()).resolves.toBe(1);
+    await expect(
+      page.getByLabel('今後8時間、このブラウザのMFAを試さないでください').getAttribute('type'),
+    ).resolves.toBe('checkbox');
+    await expect(page.getByRole('link', { name: '別の確認方法をお試しください' }).count()).resolves.toBe(1);
+    const input = page.getByLabel('6桁の検証コード');
+    expect(await input.getAttribute('placeholder')).toBe('XXX-XXX');
+    expect(await input.getAttribute('maxlength')).toBe('7');
+    await page.screenshot({ path: join(shots, 'servicenow-mfa.png'), fullPage: true });
+
+    const code = totp(demo.servicenowSecret);
+    const dashed = `${code.slice(0, 3)}-${code.slice(3)}`;
+    await input.pressSequentially(dashed);
+    await page.getByRole('button', { name: '検証' }).click();
+    await expectAccepted();
+    await page.goto(`${demo.url}/servicenow/mfa`);
+    await page.getByLabel('6桁の検証コード').pressSequentially(code);
+    await page.getByRole('button', { name: '検証' }).click();
+    await expectAccepted();
+    await page.goto(`${demo.url}/servicenow/mfa`);
+    await page.getByLabel('6桁の検証コード').pressSequentially(totp(demo.secret));
+    await page.getByRole('button', { name: '検証' }).click();
+    await expectRejected();
+    expect((await submissions('/servicenow/mfa')).map(({ code, ok }) => ({ code, ok }))).toEqual([
+      { code: dashed, ok: true },
+      { code, ok: true },
+      { code: totp(demo.secret), ok: false },
+    ]);
+  });
+
+  it('ServiceNow-like e-mail page rejects a TOTP and takes the e-mailed code', async () => {
+    const { servicenow } = (await (await fetch(`${demo.url}/api/state`)).json()) as PublicState;
+    expect(servicenow.email).toBe('a***@example.co.jp');
+    await page.goto(`${demo.url}/servicenow/email-code`);
+    await expect(page.getByText('メールに送信されたコードを入力します').count()).resolves.toBe(1);
+    await expect(page.getByText('a***@example.co.jp').count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'コードを再送信' }).isDisabled()).resolves.toBe(true);
+    expect(await page.locator('#resend-left').textContent()).toMatch(/^2\d秒以内$/);
+    const input = page.getByLabel('6桁の認証コード');
+    expect(await input.getAttribute('placeholder')).toBe('XXXXXX');
+    await page.screenshot({ path: join(shots, 'servicenow-email.png'), fullPage: true });
+    expect(await submissions('/servicenow/email-code')).toEqual([]);
+
+    await input.pressSequentially(totp(demo.servicenowSecret));
+    await page.getByRole('button', { name: '検証' }).click();
+    await expectRejected();
+    await page.getByLabel('6桁の認証コード').pressSequentially(servicenow.emailCode);
+    await page.getByRole('button', { name: '検証' }).click();
+    await expectAccepted();
+    expect((await submissions('/servicenow/email-code')).map(({ code, ok }) => ({ code, ok }))).toEqual([
+      { code: totp(demo.servicenowSecret), ok: false },
+      { code: servicenow.emailCode, ok: true },
+    ]);
+  });
+
+  it('split boxes: typing moves from box to box, pasting six digits fills them all', async () => {
+    await page.goto(`${demo.url}/fixtures/split`);
+    const boxes = page.locator('#split-digits input');
+    await expect(boxes.count()).resolves.toBe(6);
+    for (let i = 0; i < 6; i++) {
+      const box = page.getByLabel(`${i + 1}桁目`);
+      expect(await box.getAttribute('maxlength')).toBe('1');
+      expect(await box.getAttribute('inputmode')).toBe('numeric');
+    }
+    await page.screenshot({ path: join(shots, 'split.png'), fullPage: true });
+    const typed = totp(demo.secret);
+    await page.getByLabel('1桁目').click();
+    await page.keyboard.type(typed);
+    expect(await boxes.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      ...typed,
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('6桁目');
+    await page.screenshot({ path: join(shots, 'split-typed.png'), fullPage: true });
+    await page.getByRole('button', { name: '確認' }).click();
+    await expectAccepted();
+
+    await page.goto(`${demo.url}/fixtures/split`);
+    const pasted = totp(demo.secret);
+    await page.evaluate(
+      (text) => navigator.clipboard.writeText(text),
+      `${pasted.slice(0, 3)} ${pasted.slice(3)}`,
+    );
+    await page.getByLabel('1桁目').click();
+    await page.keyboard.press('Control+V');
+    expect(await boxes.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+      ...pasted,
+    ]);
+    await page.getByRole('button', { name: '確認' }).click();
+    await expectAccepted();
+    expect(await submissions('/fixtures/split')).toEqual([
+      { code: typed, ok: true, origin: demo.url, via: 'form' },
+      { code: pasted, ok: true, origin: demo.url, via: 'form' },
+    ]);
+  });
+
+  it('controlled field: typing works, a value set without an input event is lost on submit', async () => {
+    await page.goto(`${demo.url}/fixtures/controlled`);
+    await page.screenshot({ path: join(shots, 'controlled.png'), fullPage: true });
+    const code = totp(demo.secret);
+    await page.getByLabel('確認コード').pressSequentially(code);
+    await page.getByRole('button', { name: '続ける' }).click();
+    await expectAccepted();
+
+    await page.goto(`${demo.url}/fixtures/controlled`);
+    await page.evaluate((value) => {
+      const input = document.querySelector<HTMLInputElement>('#controlled-code')!;
+      input.value = value;
+      input.form!.requestSubmit();
+    }, code);
+    await expectRejected();
+    expect((await submissions('/fixtures/controlled')).map(({ code, ok }) => ({ code, ok }))).toEqual([
+      { code, ok: true },
+      { code: '', ok: false },
+    ]);
+  });
+
+  it('shadow root: the field is in an open shadow root and the element sends the code', async () => {
+    await page.goto(`${demo.url}/fixtures/shadow`);
+    expect(await page.evaluate(() => document.querySelector('input'))).toBeNull();
+    expect(
+      await page.evaluate(() => !!document.querySelector('code-prompt')?.shadowRoot?.querySelector('input')),
+    ).toBe(true);
+    await page.screenshot({ path: join(shots, 'shadow.png'), fullPage: true });
+    const code = totp(demo.secret);
+    await page.getByLabel('確認コード').pressSequentially(code);
+    await page.getByRole('button', { name: '確認' }).click();
+    await expectAccepted();
+    expect(await submissions('/fixtures/shadow')).toEqual([
+      { code, ok: true, origin: demo.url, via: 'form' },
+    ]);
+    await page.screenshot({ path: join(shots, 'shadow-ok.png'), fullPage: true });
+  });
+
+  it('same-origin iframe: the form inside takes the code', async () => {
+    await page.goto(`${demo.url}/fixtures/iframe`);
+    expect(await page.evaluate(() => !!document.querySelector('iframe')?.contentDocument)).toBe(true);
+    const frame = page.frameLocator('#signin-frame');
+    await frame.getByLabel('認証コード').waitFor();
+    await page.screenshot({ path: join(shots, 'iframe.png'), fullPage: true });
+    const code = totp(demo.secret);
+    await frame.getByLabel('認証コード').pressSequentially(code);
+    await frame.getByRole('button', { name: '確認' }).click();
+    await expectAccepted(frame);
+    expect(await submissions('/fixtures/iframe/inner')).toEqual([
+      { code, ok: true, origin: demo.url, via: 'form' },
+    ]);
+  });
+
+  it('cross-origin trap: the frame comes from the other origin and records whatever reaches it', async () => {
+    await page.goto(`${demo.url}/fixtures/cross-frame`);
+    expect(await page.locator('#trap-frame').getAttribute('src')).toBe(
+      `${demo.otherUrl}/fixtures/trap-inner`,
+    );
+    expect(await page.evaluate(() => document.querySelector('iframe')?.contentDocument)).toBeNull();
+    const frame = page.frameLocator('#trap-frame');
+    await frame.getByLabel('確認コード').waitFor();
+    await page.screenshot({ path: join(shots, 'cross-frame.png'), fullPage: true });
+    expect(await submissions('/fixtures/trap-inner')).toEqual([]);
+
+    const code = totp(demo.secret);
+    await frame.getByLabel('確認コード').pressSequentially(code);
+    await expect.poll(() => submissions('/fixtures/trap-inner')).toHaveLength(1);
+    await frame.getByRole('button', { name: '送信' }).click();
+    await expectRejected(frame);
+    expect(await submissions('/fixtures/trap-inner')).toEqual([
+      { code, ok: false, origin: demo.otherUrl, via: 'script' },
+      { code, ok: false, origin: demo.otherUrl, via: 'form' },
+    ]);
+  });
+
+  it('lookalike origins serve the same login: the other listener, and localhost for 127.0.0.1', async () => {
+    const localhost = `http://localhost:${demo.port}`;
+    for (const origin of [demo.otherUrl, localhost]) {
+      await page.goto(`${origin}/trend/login`);
+      expect(await page.evaluate(() => location.origin)).toBe(origin);
+      await expect(page.getByLabel('6桁のコード').count()).resolves.toBe(1);
+      await page.getByLabel('6桁のコード').pressSequentially(totp(demo.secret));
+      await page.getByRole('button', { name: '送信' }).click();
+      await expectAccepted();
+    }
+    const origins = (await submissions('/trend/login')).map((s) => s.origin);
+    expect(origins.slice(-2)).toEqual([demo.otherUrl, localhost]);
   });
 });

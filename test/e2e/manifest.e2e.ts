@@ -61,13 +61,17 @@ describe('production manifests', () => {
     expect(manifest('chrome-mv3-e2e')).toEqual(manifest('chrome-mv3'));
   });
 
-  it.each(['chrome-mv3', 'firefox-mv3'])('%s: the scan command, the options page in a tab', (build) => {
-    const m = manifest(build);
-    expect(m.commands).toEqual({
-      'scan-qr': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_command_scan__' },
-    });
-    expect(m.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
-  });
+  it.each(['chrome-mv3', 'firefox-mv3'])(
+    '%s: the scan and fill commands, the options page in a tab',
+    (build) => {
+      const m = manifest(build);
+      expect(m.commands).toEqual({
+        'scan-qr': { suggested_key: { default: 'Alt+Shift+Q' }, description: '__MSG_command_scan__' },
+        'fill-2fa': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_command_fill__' },
+      });
+      expect(m.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
+    },
+  );
 
   it('strict CSP for extension pages', () => {
     const csp = (manifest('chrome-mv3').content_security_policy as { extension_pages: string })

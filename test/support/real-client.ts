@@ -5,6 +5,7 @@ import { createRouter } from '@/lib/keeper/router';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { MemoryStore } from './memory-store';
 import { recordingScanEffects, type RecordedScanEffects } from './scan-effects';
+import { recordingFillEffects, type RecordedFillEffects } from './fill-effects';
 
 const SELF = {
   id: 'sekimoritestextensionidxxxxxxxx',
@@ -18,16 +19,19 @@ export function realClient(): {
   session: MemoryStore;
   cleared: string[];
   scan: RecordedScanEffects;
+  fill: RecordedFillEffects;
 } {
   const local = new MemoryStore();
   const session = new MemoryStore();
   const deps: KeeperDeps = { local, session, now: () => Date.now(), newId: randomHexId };
   const cleared: string[] = [];
   const scan = recordingScanEffects();
+  const fill = recordingFillEffects();
   const route = createRouter(
     createHandlers(new Keeper(deps), deps, {
       scheduleClipboardClear: async (d) => void cleared.push(d),
       ...scan,
+      ...fill,
     }),
     SELF,
   );
@@ -36,5 +40,5 @@ export function realClient(): {
   const client = createClient(async (message) =>
     structuredClone(await route(structuredClone(message), sender)),
   );
-  return { client, local, session, cleared, scan };
+  return { client, local, session, cleared, scan, fill };
 }

@@ -18,6 +18,10 @@ export interface ActionPopup {
   evaluate<T>(expression: string): Promise<T>;
   /** Clicks the first button whose text contains `text`, once it exists. */
   clickButton(text: string): Promise<void>;
+  /** Clicks the button with class `buttonClass` in the list row whose text contains `rowText`. */
+  clickInRow(rowText: string, buttonClass: string): Promise<void>;
+  /** The text of the first element matching `selector`, once it exists. */
+  textOf(selector: string): Promise<string>;
   /** Resolves once the popup has closed (it closes itself when a scan starts). */
   waitClosed(timeoutMs?: number): Promise<void>;
 }
@@ -114,6 +118,23 @@ export async function openActionPopup(
             ` if (!b) return false; b.click(); return true; })()`,
         );
         return clicked ? true : undefined;
+      });
+    },
+    async clickInRow(rowText, buttonClass) {
+      const [row, cls] = [JSON.stringify(rowText), JSON.stringify(buttonClass)];
+      await until(`the "${buttonClass}" button of the row "${rowText}"`, 10_000, async () => {
+        const clicked = await evaluate<boolean>(
+          `(() => { const li = [...document.querySelectorAll('li[data-id]')].find((l) => l.textContent.includes(${row}));` +
+            ` const b = li && li.querySelector('button.' + ${cls}); if (!b || b.hidden) return false; b.click(); return true; })()`,
+        );
+        return clicked ? true : undefined;
+      });
+    },
+    async textOf(selector) {
+      const js = JSON.stringify(selector);
+      return until(`"${selector}" in the popup`, 10_000, async () => {
+        const text = await evaluate<string | null>(`document.querySelector(${js})?.textContent ?? null`);
+        return text ?? undefined;
       });
     },
     async waitClosed(timeoutMs = 10_000) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { createHandlers, type Handlers } from '@/lib/keeper/handlers';
+import { recordingFillEffects } from '../../support/fill-effects';
 import { recordingScanEffects } from '../../support/scan-effects';
 import { generateCode } from '@/lib/otp/generate-code';
 import { MemoryStore } from '../../support/memory-store';
@@ -28,6 +29,7 @@ function setup(now = 1_700_000_000_000) {
   const handlers: Handlers = createHandlers(keeper, deps, {
     scheduleClipboardClear: async (d) => void cleared.push(d),
     ...recordingScanEffects(),
+    ...recordingFillEffects(),
   });
   return { local, session, keeper, handlers, clock, cleared };
 }
@@ -192,7 +194,7 @@ describe('keeper: what it remembers between requests', () => {
         now: () => s.clock.now,
         newId: () => 'beefcafe',
       },
-      { scheduleClipboardClear: async () => undefined, ...recordingScanEffects() },
+      { scheduleClipboardClear: async () => undefined, ...recordingScanEffects(), ...recordingFillEffects() },
     );
     expect((await s.handlers['codes.list']({})).accounts).toEqual([]);
     await other['account.add']({ draft: CONSOLE });

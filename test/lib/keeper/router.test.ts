@@ -49,6 +49,17 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'scan.capture': {},
   'scan.decoded': { text: 'otpauth://totp/a:b?secret=JBSWY3DPEHPK3PXP' },
   'scan.finished': {},
+  'tab.context': {},
+  'account.bind': { id: 'deadbeef', origin: 'https://clp.trendmicro.com' },
+  'account.origins': { id: 'deadbeef', origins: ['https://clp.trendmicro.com', 'http://127.0.0.1:8787'] },
+  'fill.code': {
+    id: 'deadbeef',
+    tabId: 3,
+    documentId: 'A1B2C3D4E5F60718293A4B5C6D7E8F90',
+    origin: 'https://clp.trendmicro.com',
+    allowOtherOrigin: false,
+    allowEmailCode: false,
+  },
 };
 
 const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');
@@ -159,6 +170,31 @@ describe('message validation', () => {
     ['fractional tab id', { type: 'scan.start', payload: { tabId: 1.5 } }],
     ['tab id as text', { type: 'scan.start', payload: { tabId: '3' } }],
     ['extra key on a scan message', { type: 'scan.capture', payload: { windowId: 1 } }],
+    [
+      'an origin with a path',
+      { type: 'account.bind', payload: { id: 'deadbeef', origin: 'https://a.jp/x' } },
+    ],
+    [
+      'an origin in upper case',
+      { type: 'account.bind', payload: { id: 'deadbeef', origin: 'https://A.JP' } },
+    ],
+    ['a javascript: origin', { type: 'account.bind', payload: { id: 'deadbeef', origin: 'javascript:1' } }],
+    ['a file: origin', { type: 'account.bind', payload: { id: 'deadbeef', origin: 'file://' } }],
+    [
+      'too many origins',
+      {
+        type: 'account.origins',
+        payload: { id: 'deadbeef', origins: Array.from({ length: 40 }, (_, i) => `https://h${i}.jp`) },
+      },
+    ],
+    [
+      'a fill without its pinned document',
+      { type: 'fill.code', payload: { ...EXAMPLES['fill.code'], documentId: '' } },
+    ],
+    [
+      'a fill with a truthy but non-boolean permission',
+      { type: 'fill.code', payload: { ...EXAMPLES['fill.code'], allowOtherOrigin: 'yes' } },
+    ],
   ])('refuses %s', (_name, raw) => {
     expect(validateMessage(raw)).toBeNull();
   });

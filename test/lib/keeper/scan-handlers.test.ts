@@ -12,6 +12,7 @@ import { HIGHLIGHT_MS } from '@/lib/keeper/highlight';
 import { scannedOrigin } from '@/lib/keeper/scan-handlers';
 import type { SenderInfo } from '@/lib/keeper/sender';
 import { MemoryStore } from '../../support/memory-store';
+import { recordingFillEffects } from '../../support/fill-effects';
 import { recordingScanEffects, type RecordedScanEffects } from '../../support/scan-effects';
 
 const PASSWORD = 'correct horse battery staple';
@@ -46,6 +47,7 @@ describe('scan handlers', () => {
     handlers = createHandlers(new Keeper(deps), deps, {
       scheduleClipboardClear: async () => undefined,
       ...effects,
+      ...recordingFillEffects(),
     });
     await handlers['vault.create']({ password: PASSWORD });
   });

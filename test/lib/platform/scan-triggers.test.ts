@@ -4,7 +4,14 @@
  * of the events (the scan they start is the same one the e2e tests drive from the popup).
  */
 import { describe, expect, it } from 'vitest';
-import { COMMAND, MENU_ID, registerScanTriggers, type TriggerApi } from '@/lib/platform/tabs';
+import {
+  COMMAND,
+  FILL_COMMAND,
+  FILL_MENU_ID,
+  MENU_ID,
+  registerScanTriggers,
+  type TriggerApi,
+} from '@/lib/platform/tabs';
 
 function standIn() {
   const listeners = new Map<string, (...args: never[]) => void>();
@@ -66,5 +73,24 @@ describe('scan triggers', () => {
     fire('command', COMMAND);
     await flush();
     expect(started).toEqual([9, 77]);
+  });
+
+  it('"Fill 2FA code": a menu item on editable fields and a command, each on its own tab', async () => {
+    const { api, fire, created } = standIn();
+    const filled: number[] = [];
+    const scanned: number[] = [];
+    registerScanTriggers('Scan', (id) => scanned.push(id), api, {
+      title: 'Fill',
+      run: (id) => filled.push(id),
+    });
+    fire('installed');
+    await flush();
+    expect(created).toContainEqual({ id: FILL_MENU_ID, title: 'Fill', contexts: ['editable'] });
+    fire('clicked', { menuItemId: FILL_MENU_ID }, { id: 4 });
+    fire('command', FILL_COMMAND, { id: 8 });
+    fire('command', FILL_COMMAND);
+    await flush();
+    expect(filled).toEqual([4, 8, 77]);
+    expect(scanned).toEqual([]);
   });
 });

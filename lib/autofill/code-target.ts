@@ -1,0 +1,39 @@
+/** What the finder hands the filler: one field, or a row of one-character boxes. */
+
+/** `grouped-3-3`: the field expects `123-456` (ServiceNow's `XXX-XXX` placeholder); `digits`: the code as is. */
+export type CodeFormat = 'digits' | 'grouped-3-3';
+
+/** `high`: fill without asking when the site is bound; `medium`: the field is a good guess, ask first. */
+export type Confidence = 'high' | 'medium';
+
+export type CodeTarget =
+  | {
+      kind: 'single';
+      input: HTMLInputElement;
+      format: CodeFormat;
+      confidence: Confidence;
+      /** The page says the code was e-mailed or texted: fill it only on the user's explicit choice. */
+      emailCode: boolean;
+    }
+  | { kind: 'split'; inputs: HTMLInputElement[]; confidence: Confidence; emailCode: boolean };
+
+/** A rectangle in CSS pixels, relative to the element's own viewport (as `getBoundingClientRect`). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where an element is drawn. Injected because geometry is the one thing a DOM without layout (happy-dom,
+ * linkedom) cannot answer: there every rectangle is zero. Real pages use the default, `layoutBox`.
+ */
+export type Measure = (el: Element) => Box;
+
+export interface FindOptions {
+  /** The element that has focus (deepest, through shadow roots): ambiguous labels count for it. */
+  focused?: Element | null;
+  /** Geometry; defaults to `getBoundingClientRect`. */
+  measure?: Measure;
+}
