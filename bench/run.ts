@@ -19,6 +19,7 @@ import { describeScore, qrDecoding } from './qr-decode';
 import { formatMarkdown, writeResults } from './results-file';
 import { seedVault } from './seed';
 import { median, spread } from './stats';
+import { fillSpeed } from './fill-speed';
 import { releaseToSaved } from './scan-release';
 import { workerUnlock } from './sw-unlock';
 import { markdownTable, passes, type Row } from './table';
@@ -40,6 +41,7 @@ const BUDGET = {
   zipKb: 200,
   qrFourKMs: 30,
   scanReleaseMs: 300,
+  fillMs: 150,
   qrNoCodeMs: 150,
   /** Share of all corpus crops that must decode (and every undegraded one). */
   qrDecodedShare: 0.97,
@@ -60,6 +62,7 @@ const ORDER = [
   'idle',
   'scan-release-1',
   'scan-release-2',
+  'fill',
   'popup-size',
   'zip',
 ] as const;
@@ -131,6 +134,12 @@ const ROW_SKELETONS: Record<Key, Omit<Row, 'value' | 'runs'>> = {
     kind: 'time',
     unit: 'ms',
     budget: BUDGET.scanReleaseMs,
+  },
+  fill: {
+    metric: 'Fill: popup "Fill" click → code in the field (Chromium, demo Trend login)',
+    kind: 'time',
+    unit: 'ms',
+    budget: BUDGET.fillMs,
   },
   zip: { metric: 'Chrome zip (wxt zip)', kind: 'size', unit: 'KB', budget: BUDGET.zipKb, peer: PEER.zipKb },
 };
@@ -341,6 +350,15 @@ async function scanMetrics(): Promise<void> {
   );
 }
 
+async function fillMetrics(): Promise<void> {
+  await stage('fill click → field filled (Chromium)', ['fill'], async () => {
+    const samples = await fillSpeed(E2E_BUILD, 11, 2);
+    const value = median(samples);
+    log(`  fill: median ${value.toFixed(1)} ms (range ${spread(samples)} ms)`);
+    put('fill', { value, runs: runsText(samples.length, 2) });
+  });
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const drafts = realisticAccounts();
@@ -349,6 +367,7 @@ async function main(): Promise<number> {
   await qrMetrics();
   const chromium = await browserMetrics(drafts);
   await scanMetrics();
+  await fillMetrics();
 
   const table = markdownTable([
     ...ORDER.map((key) => rows.get(key)).filter((row): row is Row => !!row),

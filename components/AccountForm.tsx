@@ -10,6 +10,7 @@ import { useClient } from './client-context';
 import { FieldError } from './FieldError';
 import { useT } from './i18n';
 import { CodeText } from './code-text';
+import { SitesEditor } from './SitesEditor';
 import { useAction } from './use-action';
 
 interface FormState {
@@ -61,6 +62,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const client = useClient();
   const [form, setForm] = useState<FormState>(() => initial(existing));
   const [preview, setPreview] = useState<{ code: string } | { error: string } | null>(null);
+  const [origins, setOrigins] = useState<string[]>(() => existing?.origins ?? []);
   const { busy, error, run } = useAction();
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
   const editing = existing !== undefined;
@@ -84,11 +86,15 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
     event.preventDefault();
     const draft = toDraft(form);
     const label = [form.issuer, form.account].filter(Boolean).join(' ');
-    const result = await run(() =>
-      editing
-        ? client.call('account.update', { id: existing.id, patch: draft })
-        : client.call('account.add', { draft }),
-    );
+    const before = existing?.origins ?? [];
+    const sitesChanged = origins.length !== before.length || origins.some((o, i) => o !== before[i]);
+    const result = await run(async () => {
+      const saved = editing
+        ? await client.call('account.update', { id: existing.id, patch: draft })
+        : await client.call('account.add', { draft });
+      if (sitesChanged) await client.call('account.origins', { id: saved.id, origins });
+      return saved;
+    });
     if (result) onSaved(result.id, label);
   }
 
@@ -123,6 +129,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
       <p id="f-secret-hint" class="hint">
         {editing ? t('secret_keep_hint') : t('secret_hint')}
       </p>
+      <SitesEditor origins={origins} onChange={setOrigins} />
       <details>
         <summary>{t('advanced')}</summary>
         <div class="grid">

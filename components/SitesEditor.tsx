@@ -1,0 +1,80 @@
+/**
+ * The sites an account fills on: exact origins, as recorded by a scan or "Use on this site", edited here.
+ * A site that is not listed is never filled without the user confirming it by name.
+ */
+import { useState } from 'preact/hooks';
+import { useT } from './i18n';
+import { siteOrigin } from './site-origin';
+
+export function SitesEditor({
+  origins,
+  onChange,
+}: {
+  origins: string[];
+  onChange: (next: string[]) => void;
+}) {
+  const t = useT();
+  const [typed, setTyped] = useState('');
+  const [invalid, setInvalid] = useState(false);
+
+  function add() {
+    const origin = siteOrigin(typed);
+    if (!origin) return setInvalid(true);
+    if (!origins.includes(origin)) onChange([...origins, origin]);
+    setTyped('');
+    setInvalid(false);
+  }
+
+  return (
+    <fieldset class="sites">
+      <legend>{t('label_sites')}</legend>
+      {origins.length === 0 ? <p class="hint">{t('sites_none')}</p> : null}
+      <ul>
+        {origins.map((origin) => (
+          <li key={origin}>
+            <span class="mono">{origin}</span>
+            <button
+              type="button"
+              class="small"
+              aria-label={t('button_remove_site', origin)}
+              onClick={() => onChange(origins.filter((o) => o !== origin))}
+            >
+              {t('button_remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="add-site">
+        <label for="f-site" class="sr-only">
+          {t('label_add_site')}
+        </label>
+        <input
+          id="f-site"
+          class="mono"
+          placeholder="https://console.example.jp"
+          value={typed}
+          aria-invalid={invalid}
+          aria-describedby="f-site-error"
+          onInput={(e) => {
+            setTyped(e.currentTarget.value);
+            setInvalid(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <button type="button" class="small" onClick={add} disabled={typed.trim() === ''}>
+          {t('button_add_site')}
+        </button>
+      </div>
+      {invalid ? (
+        <p id="f-site-error" class="field-error" role="alert">
+          {t('error_site_invalid')}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
