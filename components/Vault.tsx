@@ -101,6 +101,7 @@ export function Vault({
         tabId: tab.tabId,
         documentId: tab.documentId,
         origin: tab.origin,
+        frames: tab.frames,
         allowOtherOrigin: allowOtherOrigin || bind,
         allowEmailCode,
       });

@@ -112,6 +112,13 @@ export interface TabContext {
   origin: string | null;
   /** The top document seen when the popup opened; a fill is pinned to it (a navigation cancels the fill). */
   documentId: string | null;
+  /** Frames of other origins in that page: filled only when the account is bound to the frame's own origin. */
+  frames: FrameContext[];
+}
+
+export interface FrameContext {
+  documentId: string;
+  origin: string;
 }
 
 export interface FillRequest {
@@ -119,6 +126,8 @@ export interface FillRequest {
   tabId: number;
   documentId: string;
   origin: string;
+  /** Cross-origin frames seen when the popup opened (see TabContext). */
+  frames: FrameContext[];
   allowOtherOrigin: boolean;
   allowEmailCode: boolean;
 }

@@ -9,12 +9,12 @@ import { KeeperError } from './keeper-error';
 import type { Handlers } from './handlers';
 import type { StoredAccount, VaultPayload } from './stored-account';
 
-import type { PageFill } from '../messages';
+import type { PageFill, TabContext } from '../messages';
 
 export type { PageFill };
 
 export interface FillEffects {
-  tabContext(tabId?: number): Promise<{ tabId: number; origin: string | null; documentId: string | null }>;
+  tabContext(tabId?: number): Promise<TabContext>;
   /**
    * Runs the fill script in that one document (a navigation since makes this reject) with the code and
    * whether an e-mail code page may be filled; fills only when the document's origin is `origin`.
@@ -74,7 +74,7 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
         live(payload, id).origins = [...new Set(origins)];
         return { id };
       }),
-    'fill.code': async ({ id, tabId, documentId, origin, allowOtherOrigin, allowEmailCode }) => {
+    'fill.code': async ({ id, tabId, documentId, origin, frames, allowOtherOrigin, allowEmailCode }) => {
       const { payload, status } = await keeper.snapshot();
       if (!payload || status.vault !== 'unlocked') throw new KeeperError('locked');
       const account = live(payload, id);
@@ -90,8 +90,16 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
       }
       if (page.origin !== origin) throw new KeeperError('fill-navigated');
       if (page.emailCode && !page.filled && !allowEmailCode) return { result: 'confirm-email-code' };
-      if (!page.filled) return { result: 'no-field', code };
-      return { result: 'filled' };
+      if (page.filled) return { result: 'filled' };
+      // A login form framed from another site is that site's: filled only when the account is bound to it.
+      for (const frame of frames) {
+        if (frame.origin === origin || !account.origins.includes(frame.origin)) continue;
+        const inFrame = await effects
+          .fillInDocument({ tabId, documentId: frame.documentId, origin: frame.origin }, code, false)
+          .catch(() => null);
+        if (inFrame?.filled && inFrame.origin === frame.origin) return { result: 'filled' };
+      }
+      return { result: 'no-field', code };
     },
   };
 }

@@ -28,6 +28,7 @@ export async function fillFromTrigger(
       tabId,
       documentId: tab.documentId,
       origin,
+      frames: tab.frames,
       allowOtherOrigin: false,
       allowEmailCode: false,
     });

@@ -60,6 +60,9 @@ const empty: Check = (p) => Object.keys(p).length === 0;
 const password: Check = (p) => onlyKeys(p, ['password']) && str(p.password, MAX_PASSWORD);
 const byId: Check = (p) => onlyKeys(p, ['id']) && id(p.id);
 const tabId = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const documentId = (v: unknown): boolean => typeof v === 'string' && /^[0-9A-F]{16,64}$/i.test(v);
+/** Cross-origin frames considered for a fill, at most. */
+const MAX_FRAMES = 16;
 /** Sites an account may be used on, at most. */
 export const MAX_ORIGINS = 32;
 /** An http(s) origin exactly as URL.origin writes it (scheme://host[:port], no path, lower case). */
@@ -102,11 +105,19 @@ const CHECKS: Record<MessageType, Check> = {
     p.origins.length <= MAX_ORIGINS &&
     p.origins.every(webOrigin),
   'fill.code': (p) =>
-    onlyKeys(p, ['id', 'tabId', 'documentId', 'origin', 'allowOtherOrigin', 'allowEmailCode']) &&
+    onlyKeys(p, ['id', 'tabId', 'documentId', 'origin', 'frames', 'allowOtherOrigin', 'allowEmailCode']) &&
     id(p.id) &&
     tabId(p.tabId) &&
-    str(p.documentId, 64) &&
-    /^[0-9A-F]{16,64}$/i.test(p.documentId as string) &&
+    documentId(p.documentId) &&
+    Array.isArray(p.frames) &&
+    p.frames.length <= MAX_FRAMES &&
+    p.frames.every(
+      (f) =>
+        isPlainObject(f) &&
+        onlyKeys(f, ['documentId', 'origin']) &&
+        documentId(f.documentId) &&
+        webOrigin(f.origin),
+    ) &&
     webOrigin(p.origin) &&
     typeof p.allowOtherOrigin === 'boolean' &&
     typeof p.allowEmailCode === 'boolean',

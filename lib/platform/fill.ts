@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { FillEffects, PageFill } from '../keeper/fill-handlers';
+import type { TabContext } from '../messages';
 
 const FILL_SCRIPT = '/content-scripts/fill.js';
 /** What the fill content script defines in its isolated world (never visible to the page). */
@@ -19,19 +20,30 @@ async function activeTab(tabId?: number): Promise<number> {
   return tab.id;
 }
 
-async function tabContext(tabId?: number) {
+/**
+ * The tab's top document and, where the extension may see them, its frames of other origins. Under activeTab
+ * alone that is none (activeTab covers the tab's own origin); a frame becomes visible, and fillable when the
+ * account is bound to it, once the user has granted that origin to Sekimori.
+ */
+async function tabContext(tabId?: number): Promise<TabContext> {
   const id = await activeTab(tabId);
   try {
-    const [frame] = await browser.scripting.executeScript({
-      target: { tabId: id, frameIds: [0] },
+    const frames = await browser.scripting.executeScript({
+      target: { tabId: id, allFrames: true },
       func: () => location.origin,
     });
-    const origin =
-      typeof frame?.result === 'string' && /^https?:\/\//.test(frame.result) ? frame.result : null;
-    const documentId = (frame as { documentId?: string } | undefined)?.documentId ?? null;
-    return { tabId: id, origin, documentId };
+    const web = (origin: unknown): origin is string =>
+      typeof origin === 'string' && /^https?:\/\//.test(origin);
+    const documentIdOf = (frame: unknown) => (frame as { documentId?: string }).documentId;
+    const top = frames.find((f) => f.frameId === 0);
+    const origin = web(top?.result) ? top.result : null;
+    const documentId = (top && documentIdOf(top)) ?? null;
+    const others = frames
+      .filter((f) => f.frameId !== 0 && web(f.result) && f.result !== origin && documentIdOf(f))
+      .map((f) => ({ documentId: documentIdOf(f)!, origin: f.result as string }));
+    return { tabId: id, origin, documentId, frames: others };
   } catch {
-    return { tabId: id, origin: null, documentId: null }; // a browser page, the web store: nothing to fill
+    return { tabId: id, origin: null, documentId: null, frames: [] }; // a browser page, the web store
   }
 }
 

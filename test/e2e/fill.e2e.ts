@@ -48,6 +48,15 @@ function lastSubmission(demo: DemoServer, path: string) {
   return demo.state().logins[path]?.submissions.at(-1);
 }
 
+/** A step that names itself when it hangs. */
+function step<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`step "${what}" took over ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function popupOn(session: ExtensionSession, page: Page): Promise<ActionPopup> {
   return openActionPopup(session.context, session.extensionId, page);
 }
@@ -76,12 +85,12 @@ describe('fill in Chromium', () => {
 
   /** Opens `path`, fills with the row of `issuer`, presses Enter: the server must accept what it got. */
   async function fillAndSubmit(path: string, issuer: string, recordedAs = path): Promise<Page> {
-    const page = await session.context.newPage();
-    await page.goto(`${demo.url}${path}`);
-    const popup = await popupOn(session, page);
-    await popup.clickInRow(issuer, 'fill');
-    await popup.waitClosed();
-    await page.keyboard.press('Enter');
+    const page = await step('new page', session.context.newPage());
+    await step('goto', page.goto(`${demo.url}${path}`));
+    const popup = await step('popup', popupOn(session, page));
+    await step('click', popup.clickInRow(issuer, 'fill'));
+    await step('closed', popup.waitClosed());
+    await step('enter', page.keyboard.press('Enter'));
     await expect.poll(() => lastSubmission(demo, recordedAs)?.ok, { timeout: 10_000 }).toBe(true);
     return page;
   }
@@ -130,6 +139,18 @@ describe('fill in Chromium', () => {
     expect(await popup.textOf('.toast')).toContain('No code field found');
     await page.waitForTimeout(500);
     expect(demo.state().logins['/fixtures/trap-inner']?.submissions).toEqual([]);
+    await page.close();
+  });
+
+  it('a page that navigated after the popup opened is not filled', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${demo.url}/trend/login`);
+    const popup = await popupOn(session, page);
+    await popup.textOf('li[data-id] button.fill');
+    await page.reload(); // a new document in the same tab, same origin
+    await popup.clickInRow('Trend Micro SaaS Account', 'fill');
+    expect(await popup.textOf('.toast')).toContain('The page changed since Sekimori opened');
+    expect(await page.getByLabel('6桁のコード').inputValue()).toBe('');
     await page.close();
   });
 

@@ -28,10 +28,20 @@ export interface ActionPopup {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A CDP call that says which one hung, instead of waiting for the test's own timeout. */
+function timed<T>(what: string, promise: Promise<T>, ms = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function targets(browser: CDPSession, type?: string): Promise<TargetInfo[]> {
-  const { targetInfos } = (await browser.send('Target.getTargets', {
-    ...(type ? { filter: [{ type }] } : {}),
-  } as never)) as unknown as { targetInfos: TargetInfo[] };
+  const { targetInfos } = (await timed(
+    'Target.getTargets',
+    browser.send('Target.getTargets', { ...(type ? { filter: [{ type }] } : {}) } as never),
+  )) as unknown as { targetInfos: TargetInfo[] };
   return targetInfos;
 }
 
@@ -52,8 +62,8 @@ export async function openActionPopup(
 ): Promise<ActionPopup> {
   const browserContext = context.browser();
   if (!browserContext) throw new Error('no browser connection');
-  const browser = await browserContext.newBrowserCDPSession();
-  await page.bringToFront();
+  const browser = await timed('a browser CDP session', browserContext.newBrowserCDPSession());
+  await timed('bringing the page to the front', page.bringToFront());
   const popupUrl = `chrome-extension://${extensionId}/popup.html`;
   const before = new Set((await targets(browser)).filter((t) => t.url === popupUrl).map((t) => t.targetId));
   const tab = await until('the page tab', 5000, async () =>
@@ -99,11 +109,14 @@ export async function openActionPopup(
     });
 
   const evaluate = async <T>(expression: string): Promise<T> => {
-    const result = (await call('Runtime.evaluate', {
-      expression,
-      returnByValue: true,
-      awaitPromise: true,
-    })) as { result: { value: T }; exceptionDetails?: { text: string } };
+    const result = (await timed(
+      `popup: ${expression.slice(0, 60)}`,
+      call('Runtime.evaluate', {
+        expression,
+        returnByValue: true,
+        awaitPromise: true,
+      }),
+    )) as { result: { value: T }; exceptionDetails?: { text: string } };
     if (result.exceptionDetails) throw new Error(`popup: ${result.exceptionDetails.text}`);
     return result.result.value;
   };
@@ -141,7 +154,7 @@ export async function openActionPopup(
       await until('the popup to close', timeoutMs, async () =>
         (await targets(browser)).some((t) => t.targetId === popup.targetId) ? undefined : true,
       );
-      await browser.detach().catch(() => undefined);
+      await timed('detaching from the browser', browser.detach(), 3000).catch(() => undefined);
     },
   };
 }

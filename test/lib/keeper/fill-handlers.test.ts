@@ -30,6 +30,7 @@ const request = (over: Partial<FillRequest> = {}): FillRequest => ({
   tabId: fill.tab.tabId,
   documentId: fill.tab.documentId!,
   origin: CONSOLE,
+  frames: fill.tab.frames,
   allowOtherOrigin: false,
   allowEmailCode: false,
   ...over,
@@ -109,6 +110,19 @@ describe('fill', () => {
     expect(await handlers['fill.code'](request())).toEqual({ result: 'confirm-email-code' });
     expect(fill.filled).toEqual([]);
     expect(await handlers['fill.code'](request({ allowEmailCode: true }))).toEqual({ result: 'filled' });
+  });
+
+  it('a login form framed from another site: filled only when the account is bound to that site', async () => {
+    const sso = 'https://sso.trendmicro.com';
+    const frameDoc = '0123456789ABCDEF0123456789ABCDEF';
+    fill.page.found = false;
+    fill.tab.frames = [{ documentId: frameDoc, origin: sso }];
+    fill.framePages.set(frameDoc, { origin: sso, found: true });
+    expect(await handlers['fill.code'](request())).toEqual({ result: 'no-field', code: await codeAt(START) });
+    expect(fill.filled).toEqual([]);
+    await handlers['account.bind']({ id, origin: sso });
+    expect(await handlers['fill.code'](request())).toEqual({ result: 'filled' });
+    expect(fill.filled).toEqual([{ documentId: frameDoc, code: await codeAt(START) }]);
   });
 
   it('no field: the popup gets the code to copy instead', async () => {

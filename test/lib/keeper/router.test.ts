@@ -57,6 +57,7 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
     tabId: 3,
     documentId: 'A1B2C3D4E5F60718293A4B5C6D7E8F90',
     origin: 'https://clp.trendmicro.com',
+    frames: [{ documentId: '0123456789ABCDEF0123456789ABCDEF', origin: 'https://sso.example.jp' }],
     allowOtherOrigin: false,
     allowEmailCode: false,
   },
@@ -190,6 +191,16 @@ describe('message validation', () => {
     [
       'a fill without its pinned document',
       { type: 'fill.code', payload: { ...EXAMPLES['fill.code'], documentId: '' } },
+    ],
+    [
+      'a fill with a frame that is not a web origin',
+      {
+        type: 'fill.code',
+        payload: {
+          ...EXAMPLES['fill.code'],
+          frames: [{ documentId: '0123456789ABCDEF0123456789ABCDEF', origin: 'chrome-extension://x' }],
+        },
+      },
     ],
     [
       'a fill with a truthy but non-boolean permission',
