@@ -19,6 +19,8 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'contextMenus',
+      // Clearing a copied code 30 s later, even if the service worker was stopped meanwhile.
+      'alarms',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     commands: {

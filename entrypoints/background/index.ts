@@ -2,7 +2,7 @@ import { Keeper } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import { clearSessionKey } from '@/lib/keeper/session-key';
-import { scheduleClipboardClear } from '@/lib/platform/clipboard';
+import { listenForClipboardAlarm, scheduleClipboardClear } from '@/lib/platform/clipboard';
 import { translate } from '@/lib/platform/i18n';
 import { listenForMessages, onLifecycle, selfIdentity } from '@/lib/platform/runtime';
 import { localStore, sessionStore } from '@/lib/platform/storage';
@@ -16,6 +16,7 @@ export default defineBackground(() => {
   const keeper = new Keeper(deps);
   const handlers = createHandlers(keeper, deps, { scheduleClipboardClear, ...scanEffects, ...fillEffects });
   listenForMessages(createRouter(handlers, selfIdentity()));
+  listenForClipboardAlarm();
   // The context menu and the keyboard command grant activeTab on their tab, as the toolbar popup does.
   registerScanTriggers(
     translate('menu_scan'),

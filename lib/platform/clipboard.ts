@@ -71,17 +71,12 @@ async function sendJob(job: ClearJob): Promise<boolean> {
 }
 
 /**
- * Background: arrange for the clipboard to be cleared later. The offscreen document acknowledges each job.
- * One that has finished its last job is closing itself and refuses; then we close it at once (not waiting
- * for its own close to complete, which can take a while on a busy machine) and hand the job to a new one.
+ * Hands a clearing to the offscreen document, which clears at once (if the clipboard still holds the code) and
+ * then closes. A document that has finished its last job is closing itself and refuses; then we close it at
+ * once and hand the job to a new one.
  */
-export async function scheduleClipboardClear(digest: string): Promise<void> {
-  const offscreen = offscreenApi();
-  if (!offscreen) {
-    setTimeout(() => void clearIfUnchanged(digest), CLEAR_AFTER_MS);
-    return;
-  }
-  const job: ClearJob = { target: TARGET, digest, delayMs: CLEAR_AFTER_MS };
+async function clearViaDocument(offscreen: OffscreenApi, digest: string): Promise<void> {
+  const job: ClearJob = { target: TARGET, digest, delayMs: 0 };
   for (let attempt = 0; attempt < 6; attempt++) {
     if (!((await offscreen.hasDocument?.()) ?? false)) {
       await offscreen
@@ -96,7 +91,63 @@ export async function scheduleClipboardClear(digest: string): Promise<void> {
     await offscreen.closeDocument().catch(() => undefined); // it closed in the meantime
     await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
   }
-  throw new Error('clipboard clearing could not be scheduled');
+  throw new Error('the clipboard could not be cleared');
+}
+
+/**
+ * Pending clearings wait in session storage (a SHA-256 digest and a due time: never the code) and an alarm
+ * wakes the background when the first is due. Not a timer: Chromium stops an idle service worker after about
+ * 30 s, and its offscreen document with it, so a timer there would be lost exactly when it matters.
+ */
+const ALARM = 'sekimori-clipboard-clear';
+const PENDING_KEY = 'clipboard_pending';
+/** Clearings kept at most (each copy adds one; older ones are moot once the clipboard changed). */
+const MAX_PENDING = 8;
+
+interface PendingClear {
+  digest: string;
+  due: number;
+}
+
+async function readPending(): Promise<PendingClear[]> {
+  const value = (await browser.storage.session.get(PENDING_KEY))[PENDING_KEY];
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (p): p is PendingClear =>
+      typeof p === 'object' && p !== null && typeof p.digest === 'string' && typeof p.due === 'number',
+  );
+}
+
+async function writePending(pending: PendingClear[]): Promise<void> {
+  await browser.storage.session.set({ [PENDING_KEY]: pending });
+  const next = Math.min(...pending.map((p) => p.due));
+  if (pending.length === 0) await browser.alarms.clear(ALARM);
+  else await browser.alarms.create(ALARM, { when: next });
+}
+
+/** Background: arrange for the clipboard to be cleared in CLEAR_AFTER_MS if it still holds this digest. */
+export async function scheduleClipboardClear(digest: string): Promise<void> {
+  const pending = [...(await readPending()), { digest, due: Date.now() + CLEAR_AFTER_MS }];
+  await writePending(pending.slice(-MAX_PENDING));
+}
+
+async function clearDue(): Promise<void> {
+  const now = Date.now();
+  const pending = await readPending();
+  const due = pending.filter((p) => p.due <= now + 500);
+  await writePending(pending.filter((p) => p.due > now + 500));
+  const offscreen = offscreenApi();
+  for (const { digest } of due) {
+    // Firefox's background page has a document of its own; Chromium's worker needs the offscreen one.
+    await (offscreen ? clearViaDocument(offscreen, digest) : clearIfUnchanged(digest)).catch(() => undefined);
+  }
+}
+
+/** Background, at every start-up (alarms wake a stopped worker only if their listener is registered at once). */
+export function listenForClipboardAlarm(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void clearDue();
+  });
 }
 
 /** Offscreen document: run clear jobs sent by our own background, then close when none is pending. */

@@ -39,6 +39,7 @@ describe('production manifests', () => {
       'activeTab',
       'scripting',
       'contextMenus',
+      'alarms',
       'offscreen',
     ]);
     expect(manifest('chrome-mv3')).not.toHaveProperty('browser_specific_settings');
@@ -53,6 +54,7 @@ describe('production manifests', () => {
       'activeTab',
       'scripting',
       'contextMenus',
+      'alarms',
     ]);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'sekimori@sekimori.dev' } });
   });
