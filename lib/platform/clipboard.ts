@@ -75,8 +75,8 @@ async function sendJob(job: ClearJob): Promise<boolean> {
  * then closes. A document that has finished its last job is closing itself and refuses; then we close it at
  * once and hand the job to a new one.
  */
-async function clearViaDocument(offscreen: OffscreenApi, digest: string): Promise<void> {
-  const job: ClearJob = { target: TARGET, digest, delayMs: 0 };
+async function clearViaDocument(offscreen: OffscreenApi, digest: string, delayMs: number): Promise<void> {
+  const job: ClearJob = { target: TARGET, digest, delayMs };
   for (let attempt = 0; attempt < 6; attempt++) {
     if (!((await offscreen.hasDocument?.()) ?? false)) {
       await offscreen
@@ -95,9 +95,11 @@ async function clearViaDocument(offscreen: OffscreenApi, digest: string): Promis
 }
 
 /**
- * Pending clearings wait in session storage (a SHA-256 digest and a due time: never the code) and an alarm
- * wakes the background when the first is due. Not a timer: Chromium stops an idle service worker after about
- * 30 s, and its offscreen document with it, so a timer there would be lost exactly when it matters.
+ * Two ways to the same clearing. The offscreen document's own timer is on time, but Chromium stops an idle
+ * service worker after about 30 s and its offscreen document with it. So the clearing is also kept in session
+ * storage (a SHA-256 digest and a due time: never the code) with an alarm that wakes the background when it is
+ * due — Chromium may run alarms late (up to a minute), but they survive the worker. Clearing twice is harmless:
+ * the second finds the clipboard changed or empty and leaves it alone.
  */
 const ALARM = 'sekimori-clipboard-clear';
 const PENDING_KEY = 'clipboard_pending';
@@ -127,8 +129,12 @@ async function writePending(pending: PendingClear[]): Promise<void> {
 
 /** Background: arrange for the clipboard to be cleared in CLEAR_AFTER_MS if it still holds this digest. */
 export async function scheduleClipboardClear(digest: string): Promise<void> {
-  const pending = [...(await readPending()), { digest, due: Date.now() + CLEAR_AFTER_MS }];
-  await writePending(pending.slice(-MAX_PENDING));
+  // The same code copied again is due 30 s after this copy, not the earlier one.
+  const earlier = (await readPending()).filter((p) => p.digest !== digest);
+  await writePending([...earlier, { digest, due: Date.now() + CLEAR_AFTER_MS }].slice(-MAX_PENDING));
+  const offscreen = offscreenApi();
+  if (offscreen) await clearViaDocument(offscreen, digest, CLEAR_AFTER_MS);
+  else setTimeout(() => void clearIfUnchanged(digest), CLEAR_AFTER_MS);
 }
 
 async function clearDue(): Promise<void> {
@@ -139,7 +145,9 @@ async function clearDue(): Promise<void> {
   const offscreen = offscreenApi();
   for (const { digest } of due) {
     // Firefox's background page has a document of its own; Chromium's worker needs the offscreen one.
-    await (offscreen ? clearViaDocument(offscreen, digest) : clearIfUnchanged(digest)).catch(() => undefined);
+    await (offscreen ? clearViaDocument(offscreen, digest, 0) : clearIfUnchanged(digest)).catch(
+      () => undefined,
+    );
   }
 }
 

@@ -65,28 +65,35 @@ describe('clipboard', () => {
 
     await popup.evaluate(() => navigator.clipboard.writeText('meeting notes'));
     await sleep(29_000);
-    // The clearing has run once its alarm is gone and its document has closed: only then is "left alone" a finding.
+    // The clearing has run once its document has closed: only then is "left alone" a finding.
     await waitUntil(
-      async () => !(await clearingScheduled()) && !(await hasOffscreenDocument()),
+      async () => !(await hasOffscreenDocument()),
       Date.now() + 10_000,
       'the first clearing ran',
     );
     expect(await readClipboard(popup)).toBe('meeting notes');
 
-    // The second clearing must happen even though the service worker is stopped in between.
+    // While the service worker runs, the offscreen document clears on time.
+    await copyThenExpectCleared(false, 40_000);
+    // Chromium stops an idle service worker after ~30 s, and the offscreen document with it: an alarm still
+    // clears the code (Chromium may run alarms up to a minute late).
+    await copyThenExpectCleared(true, 75_000);
+  }, 240_000);
+
+  async function copyThenExpectCleared(stopWorker: boolean, withinMs: number): Promise<void> {
+    const item = popup.getByRole('listitem');
     await item.getByRole('button', { name: /^Copy code for/ }).click();
     const copiedAt = Date.now();
     const code = await readClipboard(popup);
     expect(code).toMatch(/^\d{6}$/);
     await popup.getByText('Copied. The clipboard is cleared in 30 seconds.').waitFor();
-    // Chromium stops an idle service worker after ~30 s: the clearing must not depend on it.
-    await session.stopServiceWorker();
+    if (stopWorker) await session.stopServiceWorker();
     await sleep(27_000);
     expect(await readClipboard(popup)).toBe(code); // not cleared early
     let seen = code;
     await waitUntil(
       async () => (seen = await readClipboard(popup)) === '',
-      copiedAt + 40_000,
+      copiedAt + withinMs,
       'the code was cleared',
     ).catch(async (error: Error) => {
       // Say what was there instead: a missed clearing, or a clipboard changed by something else.
@@ -96,5 +103,5 @@ describe('clipboard', () => {
       );
     });
     expect(Date.now() - copiedAt).toBeGreaterThanOrEqual(29_000);
-  });
+  }
 });
