@@ -298,9 +298,9 @@ describe('scan in Chromium', () => {
     const [first] = demo.state().admins;
     await popup.getByText(`Added from your scan: ${first!.issuer} (${first!.account})`).waitFor();
     // The transfer export holds an account of the same name: the highlighted row is the scanned one.
-    await expect(popup.locator('li.highlighted').filter({ hasText: first!.account }).count()).resolves.toBe(
-      1,
-    );
+    const highlighted = popup.locator('li.highlighted').filter({ hasText: first!.account });
+    await highlighted.first().waitFor(); // the list is fetched again after unlocking
+    expect(await highlighted.count()).toBe(1);
     await expectAccounts(session, [first!]);
     await popup.close();
     await page.close();
