@@ -498,7 +498,8 @@ describe('login pages in Chromium: codes typed by keyboard, checked and recorded
 
   it('Trend-like and Webroot-like logins take their own console’s code, and record both', async () => {
     await page.goto(`${demo.url}/trend/login`);
-    await page.getByLabel('6桁のコード').pressSequentially(totp(demo.webrootSecret));
+    const foreign = totp(demo.webrootSecret); // computed once: the same code typed and expected
+    await page.getByLabel('6桁のコード').pressSequentially(foreign);
     await page.getByRole('button', { name: '送信' }).click();
     await expectRejected();
     const trend = totp(demo.secret);
@@ -506,7 +507,7 @@ describe('login pages in Chromium: codes typed by keyboard, checked and recorded
     await page.getByRole('button', { name: '送信' }).click();
     await expectAccepted();
     expect((await submissions('/trend/login')).map(({ code, ok }) => ({ code, ok }))).toEqual([
-      { code: totp(demo.webrootSecret), ok: false },
+      { code: foreign, ok: false },
       { code: trend, ok: true },
     ]);
 
@@ -545,13 +546,15 @@ describe('login pages in Chromium: codes typed by keyboard, checked and recorded
     await page.getByRole('button', { name: '検証' }).click();
     await expectAccepted();
     await page.goto(`${demo.url}/servicenow/mfa`);
-    await page.getByLabel('6桁の検証コード').pressSequentially(totp(demo.secret));
+    // Computed once: typed and expected must be the same code even across a 30 s step boundary.
+    const trendCode = totp(demo.secret);
+    await page.getByLabel('6桁の検証コード').pressSequentially(trendCode);
     await page.getByRole('button', { name: '検証' }).click();
     await expectRejected();
     expect((await submissions('/servicenow/mfa')).map(({ code, ok }) => ({ code, ok }))).toEqual([
       { code: dashed, ok: true },
       { code, ok: true },
-      { code: totp(demo.secret), ok: false },
+      { code: trendCode, ok: false },
     ]);
   });
 
