@@ -50,14 +50,7 @@ export interface AccountDraft {
 export type AccountPatch = Partial<AccountDraft>;
 
 /** One account found in a scanned or pasted code, before it is saved: never its secret. */
-export interface EnrolAccountView {
-  type: OtpType;
-  issuer: string;
-  account: string;
-  algorithm: OtpAlgorithm;
-  digits: number;
-  period: number;
-  counter: number;
+export interface EnrolAccountView extends Omit<AccountView, 'id' | 'origins' | 'createdAt'> {
   /** The vault already holds an account with the same secret, issuer and account name. */
   duplicate: boolean;
 }

@@ -6,8 +6,9 @@
 import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
+import { advanceHotp, liveAccount } from './live-account';
 import type { Handlers } from './handlers';
-import type { StoredAccount, VaultPayload } from './stored-account';
+import type { StoredAccount } from './stored-account';
 
 import type { PageFill, TabContext } from '../messages';
 
@@ -32,23 +33,10 @@ export const MIN_REMAINING_MS = 3000;
 
 type FillHandlers = Pick<Handlers, 'tab.context' | 'account.bind' | 'account.origins' | 'fill.code'>;
 
-function live(payload: VaultPayload, id: string): StoredAccount {
-  const found = payload.accounts.find((a) => a.id === id && a.deletedAt === undefined);
-  if (!found) throw new KeeperError('not-found');
-  return found;
-}
-
 export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: FillEffects): FillHandlers {
   /** The code to fill now; HOTP moves its counter on first (persisted before the code exists). */
   async function codeFor(account: StoredAccount): Promise<string> {
-    if (account.type === 'hotp') {
-      const next = await keeper.mutate((payload) => {
-        const current = live(payload, account.id);
-        current.counter += 1;
-        return { ...current };
-      });
-      return generateCode(next, deps.now());
-    }
+    if (account.type === 'hotp') return generateCode(await advanceHotp(keeper, account.id), deps.now());
     const periodMs = account.period * 1000;
     const remaining = periodMs - (deps.now() % periodMs);
     if (remaining <= MIN_REMAINING_MS) await effects.sleep(remaining + 50);
@@ -65,19 +53,19 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
     },
     'account.bind': ({ id, origin }) =>
       keeper.mutate((payload) => {
-        const account = live(payload, id);
+        const account = liveAccount(payload, id);
         if (!account.origins.includes(origin)) account.origins.push(origin);
         return { id };
       }),
     'account.origins': ({ id, origins }) =>
       keeper.mutate((payload) => {
-        live(payload, id).origins = [...new Set(origins)];
+        liveAccount(payload, id).origins = [...new Set(origins)];
         return { id };
       }),
     'fill.code': async ({ id, tabId, documentId, origin, frames, allowOtherOrigin, allowEmailCode }) => {
       const { payload, status } = await keeper.snapshot();
       if (!payload || status.vault !== 'unlocked') throw new KeeperError('locked');
-      const account = live(payload, id);
+      const account = liveAccount(payload, id);
       if (!allowOtherOrigin && !account.origins.includes(origin)) {
         return { result: 'confirm-origin', origin, accountOrigins: [...account.origins] };
       }

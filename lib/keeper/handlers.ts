@@ -12,10 +12,11 @@ import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
+import { advanceHotp, liveAccount } from './live-account';
 import { CodeCache } from './code-cache';
 import { listCodes } from './list-codes';
 import { applyPatch, draftToAccount } from './drafts';
-import { isSameKey, type StoredAccount, type VaultPayload } from './stored-account';
+import { isSameKey } from './stored-account';
 
 export type Handlers = {
   /** `sender` is given by the router; extension-page handlers ignore it. */
@@ -25,12 +26,6 @@ export type Handlers = {
 export interface HandlerEffects extends ScanEffects, FillEffects {
   /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
   scheduleClipboardClear(digest: string): Promise<void>;
-}
-
-function live(payload: VaultPayload, id: string): StoredAccount {
-  const found = payload.accounts.find((a) => a.id === id && a.deletedAt === undefined);
-  if (!found) throw new KeeperError('not-found');
-  return found;
 }
 
 export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: HandlerEffects): Handlers {
@@ -50,10 +45,14 @@ export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: Handle
     },
     'codes.list': async () => {
       const now = deps.now();
-      const { status, payload, record } = await keeper.snapshot();
+      // The popup's start-up call: the two session reads run side by side, not one after the other.
+      const [{ status, payload, record }, highlight] = await Promise.all([
+        keeper.snapshot(),
+        readHighlight(deps.session, now),
+      ]);
       if (!payload || record === undefined) return { status, accounts: [], now, highlight: [] };
       const accounts = await codes.get(record, now, () => listCodes(payload, now));
-      return { status, accounts, now, highlight: await readHighlight(deps.session, now) };
+      return { status, accounts, now, highlight };
     },
     'account.preview': async ({ draft }) => {
       const full = draftToAccount(draft);
@@ -73,13 +72,13 @@ export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: Handle
     },
     'account.update': ({ id, patch }) =>
       keeper.mutate((payload) => {
-        const current = live(payload, id);
+        const current = liveAccount(payload, id);
         Object.assign(current, validateAccount(applyPatch(current, patch)));
         return { id };
       }),
     'account.delete': ({ id }) =>
       keeper.mutate((payload) => {
-        live(payload, id).deletedAt = deps.now();
+        liveAccount(payload, id).deletedAt = deps.now();
         return { id };
       }),
     'account.restore': ({ id }) =>
@@ -90,13 +89,7 @@ export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: Handle
         return { id };
       }),
     'hotp.next': async ({ id }) => {
-      // The new counter is committed before the code is computed and shown, so a code is never reused.
-      const account = await keeper.mutate((payload) => {
-        const current = live(payload, id);
-        if (current.type !== 'hotp') throw new KeeperError('not-hotp');
-        current.counter += 1;
-        return { ...current };
-      });
+      const account = await advanceHotp(keeper, id);
       return { code: await generateCode(account, deps.now()), counter: account.counter };
     },
     'clipboard.copied': async ({ digest }) => {

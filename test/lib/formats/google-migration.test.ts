@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeBase64 } from '../../../lib/encoding/base64';
@@ -18,23 +16,14 @@ import { OtpError } from '../../../lib/otp/errors';
 import { validateAccount } from '../../../lib/otp/validate-account';
 import { anyText } from '../otp/arbitraries';
 import { errorCode } from './format-error-code';
+import {
+  migrationFixture,
+  migrationLines,
+  type ExpectedMigrationEntry,
+} from '../../support/migration-fixtures';
 
-/** Real Google Authenticator exports, in the shared fixtures beside the repository (as in CI). */
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/google-migration');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const migrationLines = (name: string) =>
-  fixture(name)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith('otpauth-migration:'));
-
-interface Expected {
-  name: string;
-  secret: string;
-  issuer: string;
-  type: string;
-  counter: number | null;
-}
+const fixture = migrationFixture;
+type Expected = ExpectedMigrationEntry;
 const EXPECTED = JSON.parse(fixture('example_output.json')) as Expected[];
 
 /** The fields example_output.json describes, in its shape. */

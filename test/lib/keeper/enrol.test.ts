@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { displayText } from '@/lib/otp/display-text';
 import { formatMigrationUris } from '@/lib/formats';
@@ -9,26 +7,18 @@ import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import type { Account } from '@/lib/otp/account';
 import { validateAccount } from '@/lib/otp/validate-account';
 import { MemoryStore } from '../../support/memory-store';
+import {
+  migrationFixture,
+  migrationLines,
+  type ExpectedMigrationEntry,
+} from '../../support/migration-fixtures';
 
 const PASSWORD = 'correct horse battery staple';
 const URI =
   'otpauth://totp/abc%40example.co.jp?secret=ABCDEFGHIJKL2345&issuer=Trend%20Micro%20SaaS%20Account';
 const CONSOLE = 'https://console.example.jp';
-const FIXTURES = join(__dirname, '../../../../shared/fixtures/google-migration');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const migrationLines = (name: string) =>
-  fixture(name)
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.startsWith('otpauth-migration:'));
-
-interface Expected {
-  name: string;
-  secret: string;
-  issuer: string;
-  type: string;
-  counter: number | null;
-}
+const fixture = migrationFixture;
+type Expected = ExpectedMigrationEntry;
 
 /** A new unlocked vault, made once (key derivation is slow on purpose) and copied for each test. */
 let template: { local: MemoryStore; session: MemoryStore } | undefined;
