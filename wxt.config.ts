@@ -1,7 +1,9 @@
 import { defineConfig } from 'wxt';
 
 // The manifest asks for the least it can: no host permissions, no declared content scripts, no
-// web-accessible resources, no external messaging. Scanning works under activeTab. The `e2e` mode builds
+// web-accessible resources, no external messaging. Scanning and filling work under activeTab. The only
+// host access is optional and asked one exact origin at a time, when the user turns on "Fill automatically
+// on this site" for an account (nothing is granted at install). The `e2e` mode builds
 // the same manifest into its own folder (the end-to-end tests grant activeTab by clicking the toolbar action
 // through CDP, as a person would).
 export default defineConfig({
@@ -23,6 +25,7 @@ export default defineConfig({
       'alarms',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'scan-qr': {
         suggested_key: { default: 'Alt+Shift+Q' },

@@ -63,6 +63,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const [form, setForm] = useState<FormState>(() => initial(existing));
   const [preview, setPreview] = useState<{ code: string } | { error: string } | null>(null);
   const [origins, setOrigins] = useState<string[]>(() => existing?.origins ?? []);
+  const [autoOn, setAutoOn] = useState<string[]>(() => existing?.autoFill ?? []);
   const { busy, error, run } = useAction();
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
   const editing = existing !== undefined;
@@ -129,7 +130,21 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
       <p id="f-secret-hint" class="hint">
         {editing ? t('secret_keep_hint') : t('secret_hint')}
       </p>
-      <SitesEditor origins={origins} onChange={setOrigins} />
+      <SitesEditor
+        origins={origins}
+        onChange={setOrigins}
+        autoFill={
+          existing
+            ? {
+                id: existing.id,
+                saved: existing.origins,
+                on: autoOn,
+                available: existing.type !== 'hotp',
+                onChange: setAutoOn,
+              }
+            : undefined
+        }
+      />
       <details>
         <summary>{t('advanced')}</summary>
         <div class="grid">

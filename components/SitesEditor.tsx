@@ -3,17 +3,33 @@
  * A site that is not listed is never filled without the user confirming it by name.
  */
 import { useState } from 'preact/hooks';
+import { AutoFillToggle } from './AutoFillToggle';
 import { useT } from './i18n';
 import { siteOrigin } from './site-origin';
+
+/** "Fill automatically" applies to saved sites of a saved account; it acts at once (it is not part of Save). */
+export interface AutoFillSites {
+  id: string;
+  /** Sites as saved (a site only typed here must be saved first). */
+  saved: string[];
+  on: string[];
+  /** HOTP: not offered (every page load would use up a code). */
+  available: boolean;
+  onChange: (on: string[]) => void;
+}
 
 export function SitesEditor({
   origins,
   onChange,
+  autoFill,
 }: {
   origins: string[];
   onChange: (next: string[]) => void;
+  autoFill?: AutoFillSites;
 }) {
   const t = useT();
+  const showAuto = autoFill !== undefined && autoFill.available && origins.length > 0;
+  const unsaved = showAuto && origins.some((o) => !autoFill.saved.includes(o));
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
 
@@ -41,9 +57,24 @@ export function SitesEditor({
             >
               {t('button_remove')}
             </button>
+            {showAuto && autoFill.saved.includes(origin) ? (
+              <AutoFillToggle
+                id={autoFill.id}
+                origin={origin}
+                on={autoFill.on.includes(origin)}
+                onChange={(on) =>
+                  autoFill.onChange(on ? [...autoFill.on, origin] : autoFill.on.filter((o) => o !== origin))
+                }
+              />
+            ) : null}
           </li>
         ))}
       </ul>
+      {showAuto ? <p class="hint">{t('autofill_hint')}</p> : null}
+      {unsaved ? <p class="hint">{t('autofill_save_first')}</p> : null}
+      {autoFill !== undefined && !autoFill.available && origins.length > 0 ? (
+        <p class="hint">{t('error_autofill_hotp')}</p>
+      ) : null}
       <div class="add-site">
         <label for="f-site" class="sr-only">
           {t('label_add_site')}

@@ -16,6 +16,8 @@ export interface AccountView {
   period: number;
   counter: number;
   origins: string[];
+  /** Of `origins`, those where the code is filled without a click (the user granted Sekimori that site). */
+  autoFill: string[];
   createdAt: number;
 }
 
@@ -50,7 +52,7 @@ export interface AccountDraft {
 export type AccountPatch = Partial<AccountDraft>;
 
 /** One account found in a scanned or pasted code, before it is saved: never its secret. */
-export interface EnrolAccountView extends Omit<AccountView, 'id' | 'origins' | 'createdAt'> {
+export interface EnrolAccountView extends Omit<AccountView, 'id' | 'origins' | 'autoFill' | 'createdAt'> {
   /** The vault already holds an account with the same secret, issuer and account name. */
   duplicate: boolean;
 }
@@ -125,6 +127,16 @@ export interface FillRequest {
   allowEmailCode: boolean;
 }
 
+/** What the fill script in the page is told besides the code (never anything secret). */
+export interface PageFillOptions {
+  allowEmailCode: boolean;
+  /** Automatic fill: only a confident field that is still empty. */
+  auto: boolean;
+  /** The stand-in document pin (browsers without document ids): the document must still hold this token. */
+  token: string | null;
+  tokenName: string;
+}
+
 /** What the fill script reports from the page (content script → background, as an injection result). */
 export interface PageFill {
   /** The document's own origin (checked against the origin the user saw). */
@@ -142,6 +154,15 @@ export type FillOutcome =
   /** The page asks for an e-mailed code, not an authenticator's: filled only on the user's explicit choice. */
   | { result: 'confirm-email-code' }
   | { result: 'no-field'; code: string };
+
+/**
+ * Where "Fill automatically on this site" stands for one account and origin. `needs-permission`: the user has not
+ * (yet) granted Sekimori that site; the choice is kept for a few minutes and completed when the grant arrives.
+ */
+export type AutoFillState = 'on' | 'off' | 'needs-permission';
+
+/** What the automatic fill did in a page (the page's script learns nothing more: never a code). */
+export type AutoFillOutcome = { result: 'filled' } | { result: 'skipped' } | { result: 'locked' };
 
 export interface Protocol {
   'vault.status': { req: Record<string, never>; res: VaultStatus };
@@ -180,6 +201,17 @@ export interface Protocol {
    * The user's explicit choices: fill on an origin the account is not bound to; fill an e-mail code page.
    */
   'fill.code': { req: FillRequest; res: FillOutcome };
+  /**
+   * "Fill automatically on this site": on asks for the site (exact origin, already bound to the account; never
+   * for HOTP, whose counter every page load would move); off withdraws it.
+   */
+  'account.autofill': { req: { id: string; origin: string; on: boolean }; res: { state: AutoFillState } };
+  /**
+   * The automatic-fill content script, in a frame of a site the user granted: it found one confident, empty
+   * code field. The background fills it (pinned to the sender's document) when exactly one unlocked account
+   * asked for automatic fill on that exact origin.
+   */
+  'fill.auto': { req: Record<string, never>; res: AutoFillOutcome };
   /** Starts a scan on a tab: the given one (brought to the front), else the active tab. */
   'scan.start': { req: { tabId?: number }; res: { tabId: number } };
   /** Scan content script: a screenshot of its own (visible) tab, as a PNG data URL. */
@@ -197,10 +229,11 @@ export type Message<K extends MessageType = MessageType> = { type: K; payload: R
 export type Result<T> = { ok: true; value: T } | { ok: false; code: string };
 
 /**
- * Who may send each message: 'extension-page' (popup, options) or 'scan-tab' (the scan content script, in the
- * top frame of a tab where the user started a scan). Content scripts may send nothing else.
+ * Who may send each message: 'extension-page' (popup, options), 'scan-tab' (the scan content script, in the
+ * top frame of a tab where the user started a scan) or 'web-frame' (our content script in any frame of a web
+ * page; the handler decides by the frame's own origin). Content scripts may send nothing else.
  */
-export type SenderKind = 'extension-page' | 'scan-tab';
+export type SenderKind = 'extension-page' | 'scan-tab' | 'web-frame';
 
 export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'vault.status': 'extension-page',
@@ -223,6 +256,8 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'account.bind': 'extension-page',
   'account.origins': 'extension-page',
   'fill.code': 'extension-page',
+  'account.autofill': 'extension-page',
+  'fill.auto': 'web-frame',
   'scan.capture': 'scan-tab',
   'scan.decoded': 'scan-tab',
   'scan.finished': 'scan-tab',

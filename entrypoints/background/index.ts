@@ -1,5 +1,7 @@
 import { Keeper } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
+import { createAutoFill } from '@/lib/keeper/auto-fill-handlers';
+import { autoFillEffects, listenForGrants } from '@/lib/platform/auto-fill';
 import { createRouter } from '@/lib/keeper/router';
 import { clearSessionKey } from '@/lib/keeper/session-key';
 import { listenForClipboardAlarm, scheduleClipboardClear } from '@/lib/platform/clipboard';
@@ -14,7 +16,10 @@ import { randomHexId } from '@/lib/keeper/random-id';
 export default defineBackground(() => {
   const deps = { local: localStore, session: sessionStore, now: () => Date.now(), newId: randomHexId };
   const keeper = new Keeper(deps);
-  const handlers = createHandlers(keeper, deps, { scheduleClipboardClear, ...scanEffects, ...fillEffects });
+  const effects = { scheduleClipboardClear, ...scanEffects, ...fillEffects, ...autoFillEffects };
+  const autoFill = createAutoFill(keeper, deps, effects);
+  const handlers = createHandlers(keeper, deps, effects, autoFill);
+  listenForGrants(autoFill);
   listenForMessages(createRouter(handlers, selfIdentity()));
   listenForClipboardAlarm();
   // The context menu and the keyboard command grant activeTab on their tab, as the toolbar popup does.

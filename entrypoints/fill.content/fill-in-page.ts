@@ -1,17 +1,29 @@
 /** Find the code field of this page (lib/autofill) and fill it, unless the page is not the expected site. */
-import { fillCode, findCodeTarget } from '@/lib/autofill';
-import type { PageFill } from '@/lib/messages';
+import { fillCode, findCodeTarget, type CodeTarget } from '@/lib/autofill';
+import type { PageFill, PageFillOptions } from '@/lib/messages';
+
+const isEmpty = (target: CodeTarget) =>
+  target.kind === 'single' ? target.input.value === '' : target.inputs.every((input) => input.value === '');
 
 export async function fillInPage(
   expectedOrigin: string,
   code: string,
-  allowEmailCode: boolean,
+  options: PageFillOptions,
 ): Promise<PageFill> {
   const origin = location.origin;
   const none = { origin, found: false, emailCode: false, filled: false };
   if (origin !== expectedOrigin || !/^\d{4,10}$/.test(code)) return none;
+  // The stand-in pin: a document that navigated since has a new isolated world without the token.
+  const world = globalThis as unknown as Record<string, unknown>;
+  if (options.token !== null && world[options.tokenName] !== options.token)
+    return { ...none, origin: 'null' };
   const target = findCodeTarget(document, { focused: document.activeElement });
   if (!target) return none;
-  if (target.emailCode && !allowEmailCode) return { origin, found: true, emailCode: true, filled: false };
+  if (target.emailCode && !options.allowEmailCode)
+    return { origin, found: true, emailCode: true, filled: false };
+  // Filling on its own (nobody clicked): only a field Sekimori is sure of, and never over what the user typed.
+  if (options.auto && (target.confidence !== 'high' || !isEmpty(target))) {
+    return { origin, found: true, emailCode: target.emailCode, filled: false };
+  }
   return { origin, found: true, emailCode: target.emailCode, filled: await fillCode(target, code) };
 }

@@ -7,6 +7,8 @@ import { copyText, sha256Hex } from '@/lib/platform/clipboard';
 import { translate, uiLanguage } from '@/lib/platform/i18n';
 import { takeEarlyReply } from '@/lib/platform/first-request';
 import { openOptionsSection } from '@/lib/platform/pages';
+import { requestOrigin } from '@/lib/platform/auto-fill';
+import { SiteAccessContext } from '@/components/site-access';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { App } from './App';
 import '@/components/style.css';
@@ -43,16 +45,18 @@ function mount(initialList: ResponseOf<'codes.list'> | undefined): void {
     <I18nContext.Provider value={translate}>
       <ClientContext.Provider value={client}>
         <TargetTabContext.Provider value={targetTab}>
-          <App
-            copy={copy}
-            scan={scan}
-            openAddFromImage={() => void openOptionsSection('add-from-image')}
-            afterFill={() => {
-              if (targetTab === null) window.close();
-            }}
-            firstList={firstList}
-            initialList={initialList}
-          />
+          <SiteAccessContext.Provider value={requestOrigin}>
+            <App
+              copy={copy}
+              scan={scan}
+              openAddFromImage={() => void openOptionsSection('add-from-image')}
+              afterFill={() => {
+                if (targetTab === null) window.close();
+              }}
+              firstList={firstList}
+              initialList={initialList}
+            />
+          </SiteAccessContext.Provider>
         </TargetTabContext.Provider>
       </ClientContext.Provider>
     </I18nContext.Provider>,

@@ -14,6 +14,12 @@ export function checkPayload(value: unknown): VaultPayload {
     if (!a || typeof a.id !== 'string' || typeof a.secret !== 'string' || !Array.isArray(a.origins)) {
       throw new VaultError('corrupt', 'account shape');
     }
+    if (
+      a.autoFill !== undefined &&
+      !(Array.isArray(a.autoFill) && a.autoFill.every((o) => typeof o === 'string'))
+    ) {
+      throw new VaultError('corrupt', 'account shape');
+    }
   }
   return payload as VaultPayload;
 }

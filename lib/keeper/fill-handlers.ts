@@ -3,46 +3,46 @@
  * origin (or the user confirmed, naming both), the fill is pinned to the document the popup saw, and the
  * fill script in the page receives only the code. An e-mail code page is filled only on the user's choice.
  */
-import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
-import { advanceHotp, liveAccount } from './live-account';
+import { liveAccount } from './live-account';
 import type { Handlers } from './handlers';
-import type { StoredAccount } from './stored-account';
+import { codeToFill } from './fill-code-now';
 
 import type { PageFill, TabContext } from '../messages';
 
 export type { PageFill };
+export { MIN_REMAINING_MS } from './fill-code-now';
+
+/**
+ * The document a fill goes to: pinned by `documentId` (a navigation since makes the fill reject), or — only
+ * for the automatic fill's own sender on a browser that reports no document ids — by its frame, where the
+ * page's origin is checked again before anything is typed.
+ */
+export interface FillTarget {
+  tabId: number;
+  origin: string;
+  documentId: string | null;
+  frameId?: number;
+}
+
+export interface FillMode {
+  /** The user chose to fill a page that asks for an e-mailed code. */
+  allowEmailCode: boolean;
+  /** Automatic fill: only a confident field that is still empty. */
+  auto?: boolean;
+}
 
 export interface FillEffects {
   tabContext(tabId?: number): Promise<TabContext>;
-  /**
-   * Runs the fill script in that one document (a navigation since makes this reject) with the code and
-   * whether an e-mail code page may be filled; fills only when the document's origin is `origin`.
-   */
-  fillInDocument(
-    target: { tabId: number; documentId: string; origin: string },
-    code: string,
-    allowEmailCode: boolean,
-  ): Promise<PageFill>;
+  /** Runs the fill script in that one document with the code; fills only when its origin is `origin`. */
+  fillInDocument(target: FillTarget, code: string, mode: FillMode): Promise<PageFill>;
   sleep(ms: number): Promise<void>;
 }
-
-/** A code with this little time left is not worth typing: wait for the next one. */
-export const MIN_REMAINING_MS = 3000;
 
 type FillHandlers = Pick<Handlers, 'tab.context' | 'account.bind' | 'account.origins' | 'fill.code'>;
 
 export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: FillEffects): FillHandlers {
-  /** The code to fill now; HOTP moves its counter on first (persisted before the code exists). */
-  async function codeFor(account: StoredAccount): Promise<string> {
-    if (account.type === 'hotp') return generateCode(await advanceHotp(keeper, account.id), deps.now());
-    const periodMs = account.period * 1000;
-    const remaining = periodMs - (deps.now() % periodMs);
-    if (remaining <= MIN_REMAINING_MS) await effects.sleep(remaining + 50);
-    return generateCode(account, deps.now());
-  }
-
   return {
     'tab.context': async ({ tabId }) => {
       try {
@@ -59,7 +59,10 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
       }),
     'account.origins': ({ id, origins }) =>
       keeper.mutate((payload) => {
-        liveAccount(payload, id).origins = [...new Set(origins)];
+        const account = liveAccount(payload, id);
+        account.origins = [...new Set(origins)];
+        // A site removed takes its automatic fill with it (added again, it starts without).
+        if (account.autoFill) account.autoFill = account.autoFill.filter((o) => account.origins.includes(o));
         return { id };
       }),
     'fill.code': async ({ id, tabId, documentId, origin, frames, allowOtherOrigin, allowEmailCode }) => {
@@ -69,10 +72,10 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
       if (!allowOtherOrigin && !account.origins.includes(origin)) {
         return { result: 'confirm-origin', origin, accountOrigins: [...account.origins] };
       }
-      const code = await codeFor(account);
+      const code = await codeToFill(keeper, account, deps, effects);
       let page: PageFill;
       try {
-        page = await effects.fillInDocument({ tabId, documentId, origin }, code, allowEmailCode);
+        page = await effects.fillInDocument({ tabId, documentId, origin }, code, { allowEmailCode });
       } catch {
         throw new KeeperError('fill-navigated');
       }
@@ -83,7 +86,9 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
       for (const frame of frames) {
         if (frame.origin === origin || !account.origins.includes(frame.origin)) continue;
         const inFrame = await effects
-          .fillInDocument({ tabId, documentId: frame.documentId, origin: frame.origin }, code, false)
+          .fillInDocument({ tabId, documentId: frame.documentId, origin: frame.origin }, code, {
+            allowEmailCode: false,
+          })
           .catch(() => null);
         if (inFrame?.filled && inFrame.origin === frame.origin) return { result: 'filled' };
       }

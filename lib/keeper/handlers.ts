@@ -8,6 +8,7 @@ import { createEnroller } from './enrol';
 import { readHighlight } from './highlight';
 import { createScanHandlers, type ScanEffects } from './scan-handlers';
 import { createFillHandlers, type FillEffects } from './fill-handlers';
+import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill-handlers';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
@@ -23,22 +24,38 @@ export type Handlers = {
   [K in MessageType]: (payload: RequestOf<K>, sender?: SenderInfo) => Promise<ResponseOf<K>>;
 };
 
-export interface HandlerEffects extends ScanEffects, FillEffects {
+export interface HandlerEffects extends ScanEffects, FillEffects, AutoFillEffects {
   /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
   scheduleClipboardClear(digest: string): Promise<void>;
 }
 
-export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: HandlerEffects): Handlers {
+export function createHandlers(
+  keeper: Keeper,
+  deps: KeeperDeps,
+  effects: HandlerEffects,
+  autoFill: AutoFill = createAutoFill(keeper, deps, effects),
+): Handlers {
   const codes = new CodeCache();
   const enroller = createEnroller(keeper, deps);
+  const fill = createFillHandlers(keeper, deps, effects);
+  /** A change that can end an automatic fill (a site removed, an account deleted): the registration follows. */
+  const thenSync =
+    <T>(run: () => Promise<T>) =>
+    async (): Promise<T> => {
+      const result = await run();
+      await autoFill.sync().catch(() => undefined);
+      return result;
+    };
   return {
     ...createScanHandlers(keeper, deps, enroller, effects),
-    ...createFillHandlers(keeper, deps, effects),
+    ...fill,
+    ...autoFill.handlers,
+    'account.origins': (payload) => thenSync(() => fill['account.origins'](payload))(),
     'enrol.preview': ({ text }) => enroller.preview(text),
     'enrol.save': ({ text }) => enroller.save(text),
     'vault.status': () => keeper.status(),
     'vault.create': ({ password }) => keeper.create(password),
-    'vault.unlock': ({ password }) => keeper.unlock(password),
+    'vault.unlock': ({ password }) => thenSync(() => keeper.unlock(password))(),
     'vault.lock': () => {
       codes.clear();
       return keeper.lock();
@@ -77,17 +94,21 @@ export function createHandlers(keeper: Keeper, deps: KeeperDeps, effects: Handle
         return { id };
       }),
     'account.delete': ({ id }) =>
-      keeper.mutate((payload) => {
-        liveAccount(payload, id).deletedAt = deps.now();
-        return { id };
-      }),
+      thenSync(() =>
+        keeper.mutate((payload) => {
+          liveAccount(payload, id).deletedAt = deps.now();
+          return { id };
+        }),
+      )(),
     'account.restore': ({ id }) =>
-      keeper.mutate((payload) => {
-        const found = payload.accounts.find((a) => a.id === id && a.deletedAt !== undefined);
-        if (!found) throw new KeeperError('not-found');
-        delete found.deletedAt;
-        return { id };
-      }),
+      thenSync(() =>
+        keeper.mutate((payload) => {
+          const found = payload.accounts.find((a) => a.id === id && a.deletedAt !== undefined);
+          if (!found) throw new KeeperError('not-found');
+          delete found.deletedAt;
+          return { id };
+        }),
+      )(),
     'hotp.next': async ({ id }) => {
       const account = await advanceHotp(keeper, id);
       return { code: await generateCode(account, deps.now()), counter: account.counter };

@@ -26,7 +26,9 @@ export type KeeperErrorCode =
   /** The page changed (navigated, reloaded) since the popup opened: nothing was filled. */
   | 'fill-navigated'
   /** The page cannot be filled (browser pages, the web store, the PDF viewer). */
-  | 'fill-not-allowed';
+  | 'fill-not-allowed'
+  /** Automatic fill is not offered for HOTP: every page load would use up a code. */
+  | 'autofill-hotp';
 
 export class KeeperError extends CodedError<KeeperErrorCode> {
   override readonly name = 'KeeperError';

@@ -4,7 +4,19 @@
  */
 import { ALLOWED_SENDER, type Message, type Result } from '../messages';
 import type { Handlers } from './handlers';
-import { isExtensionPage, isTopFrameContentScript, type SelfIdentity, type SenderInfo } from './sender';
+import {
+  isExtensionPage,
+  isTopFrameContentScript,
+  isWebFrameContentScript,
+  type SelfIdentity,
+  type SenderInfo,
+} from './sender';
+
+const SENDER_CHECKS = {
+  'extension-page': isExtensionPage,
+  'scan-tab': isTopFrameContentScript,
+  'web-frame': isWebFrameContentScript,
+} as const;
 import { validateMessage } from './validate-message';
 
 function errorCode(error: unknown): string {
@@ -17,10 +29,7 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
   return async function route(raw: unknown, sender: SenderInfo): Promise<Result<unknown>> {
     const message = validateMessage(raw);
     if (!message) return { ok: false, code: 'bad-request' };
-    const allowed =
-      ALLOWED_SENDER[message.type] === 'extension-page'
-        ? isExtensionPage(sender, self)
-        : isTopFrameContentScript(sender, self);
+    const allowed = SENDER_CHECKS[ALLOWED_SENDER[message.type]](sender, self);
     if (!allowed) return { ok: false, code: 'forbidden' };
     try {
       const handler = handlers[message.type] as (

@@ -9,6 +9,8 @@ export interface SenderInfo {
   origin?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** Chromium: the sending document (a navigation makes a new one). */
+  documentId?: string;
 }
 
 export interface SelfIdentity {
@@ -42,4 +44,28 @@ export function isTopFrameContentScript(sender: SenderInfo, self: SelfIdentity):
   if (typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return false;
   if (typeof sender.url !== 'string' || isOnOrigin(sender.url, self.origin)) return false;
   return true;
+}
+
+/**
+ * The web origin of a content script's frame (http/https only: never about:blank, data:, blob: or file:),
+ * from its URL; where the browser also reports `origin`, both must agree. Null otherwise.
+ */
+export function webFrameOrigin(sender: SenderInfo): string | null {
+  let origin: string;
+  try {
+    const url = new URL(sender.url ?? '');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    origin = url.origin;
+  } catch {
+    return null;
+  }
+  if (sender.origin !== undefined && sender.origin !== origin) return null;
+  return origin;
+}
+
+/** Our own content script in any frame of a web page: our id, a tab, a frame id and an http(s) origin. */
+export function isWebFrameContentScript(sender: SenderInfo, self: SelfIdentity): boolean {
+  if (sender.id !== self.id) return false;
+  if (typeof sender.tab?.id !== 'number' || typeof sender.frameId !== 'number') return false;
+  return webFrameOrigin(sender) !== null;
 }

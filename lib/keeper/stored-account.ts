@@ -6,6 +6,8 @@ export interface StoredAccount extends Account {
   id: string;
   /** Exact origins (scheme://host:port) the account may be used on. */
   origins: string[];
+  /** Of `origins`, those the user asked to fill automatically on (absent in vaults written before). */
+  autoFill?: string[];
   createdAt: number;
   /** Set while a deletion can still be undone; purged after the undo window. */
   deletedAt?: number;
@@ -31,6 +33,7 @@ export function toView(a: StoredAccount): AccountView {
     period: a.period,
     counter: a.counter,
     origins: [...a.origins],
+    autoFill: a.type === 'hotp' ? [] : (a.autoFill ?? []).filter((o) => a.origins.includes(o)),
     createdAt: a.createdAt,
   };
 }

@@ -60,7 +60,12 @@ const empty: Check = (p) => Object.keys(p).length === 0;
 const password: Check = (p) => onlyKeys(p, ['password']) && str(p.password, MAX_PASSWORD);
 const byId: Check = (p) => onlyKeys(p, ['id']) && id(p.id);
 const tabId = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const documentId = (v: unknown): boolean => typeof v === 'string' && /^[0-9A-F]{16,64}$/i.test(v);
+/**
+ * Chromium's document ids (hex), or where the browser has none (Firefox) the stand-in the fill platform makes:
+ * `f<frameId>-<random hex>`, a token kept in that document's isolated world.
+ */
+const documentId = (v: unknown): boolean =>
+  typeof v === 'string' && /^(?:[0-9A-F]{16,64}|f\d{1,10}-[0-9a-f]{32})$/i.test(v);
 /** Cross-origin frames considered for a fill, at most. */
 const MAX_FRAMES = 16;
 /** Sites an account may be used on, at most. */
@@ -121,6 +126,9 @@ const CHECKS: Record<MessageType, Check> = {
     webOrigin(p.origin) &&
     typeof p.allowOtherOrigin === 'boolean' &&
     typeof p.allowEmailCode === 'boolean',
+  'account.autofill': (p) =>
+    onlyKeys(p, ['id', 'origin', 'on']) && id(p.id) && webOrigin(p.origin) && typeof p.on === 'boolean',
+  'fill.auto': empty,
   'scan.capture': empty,
   'scan.decoded': qrText,
   'scan.finished': empty,

@@ -18,6 +18,7 @@ function view(id: string, patch: Partial<CodeView> = {}): CodeView {
     period: 30,
     counter: 0,
     origins: [],
+    autoFill: [],
     createdAt: 0,
     code: '123456',
     next: '654321',

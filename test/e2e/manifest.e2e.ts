@@ -13,13 +13,7 @@ function files(dir: string): string[] {
   );
 }
 
-const NEVER = [
-  'host_permissions',
-  'optional_host_permissions',
-  'content_scripts',
-  'web_accessible_resources',
-  'externally_connectable',
-];
+const NEVER = ['host_permissions', 'content_scripts', 'web_accessible_resources', 'externally_connectable'];
 
 describe('production manifests', () => {
   it.each(['chrome-mv3', 'firefox-mv3'])(
@@ -28,6 +22,14 @@ describe('production manifests', () => {
       const m = manifest(build);
       for (const key of NEVER) expect(m, key).not.toHaveProperty(key);
       expect(m.manifest_version).toBe(3);
+    },
+  );
+
+  it.each(['chrome-mv3', 'firefox-mv3'])(
+    '%s: host access only as optional web origins (asked one origin at a time for automatic fill)',
+    (build) => {
+      expect(manifest(build).optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+      expect(manifest(build)).not.toHaveProperty('optional_permissions');
     },
   );
 

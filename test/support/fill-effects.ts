@@ -3,14 +3,24 @@
  * what the fill script in that document reports. The page side (finding and filling the field) is lib/autofill,
  * tested over real DOM; the whole path runs end to end in Chromium.
  */
+import type { AutoFillEffects } from '@/lib/keeper/auto-fill-handlers';
 import type { FillEffects, PageFill } from '@/lib/keeper/fill-handlers';
 import type { TabContext } from '@/lib/messages';
 
-export interface RecordedFillEffects extends FillEffects {
+export interface RecordedFillEffects extends FillEffects, AutoFillEffects {
   /** What the tab shows now (change it to simulate a navigation). */
   tab: TabContext;
-  /** What the page's fill script will find. */
-  page: { found: boolean; emailCode: boolean };
+  /**
+   * What the page's fill script will find. `confident`/`empty` matter to the automatic fill only, which types
+   * into a confident, empty field alone (both default true).
+   */
+  page: { found: boolean; emailCode: boolean; confident?: boolean; empty?: boolean };
+  /** Origins the user granted Sekimori (the browser's permission prompt, answered). */
+  grantedOrigins: Set<string>;
+  /** The origins the automatic-fill script was last registered on (null: never registered). */
+  registered: string[] | null;
+  /** Origins given back. */
+  released: string[];
   /** Frames of other origins by documentId, and whether each holds a code field. */
   framePages: Map<string, { origin: string; found: boolean }>;
   /** Codes handed to pages, with the document they went to. */
@@ -28,22 +38,40 @@ export function recordingFillEffects(): RecordedFillEffects {
     },
     framePages: new Map(),
     page: { found: true, emailCode: false },
+    grantedOrigins: new Set(),
+    registered: null,
+    released: [],
     filled: [],
     slept: [],
+    hasOrigin: async (origin) => effects.grantedOrigins.has(origin),
+    registerAutoFill: async (origins) => {
+      effects.registered = origins.filter((o) => effects.grantedOrigins.has(o));
+    },
+    releaseOrigin: async (origin) => {
+      effects.released.push(origin);
+      effects.grantedOrigins.delete(origin);
+    },
     tabContext: async (tabId) => ({ ...effects.tab, tabId: tabId ?? effects.tab.tabId }),
-    fillInDocument: async (target, code, allowEmailCode): Promise<PageFill> => {
-      const frame = effects.framePages.get(target.documentId);
+    fillInDocument: async (target, code, { allowEmailCode, auto = false }): Promise<PageFill> => {
+      // Without a document id (automatic fill, browsers without them) the fake's frame 0 is the tab's document.
+      const documentId =
+        target.documentId ?? (target.frameId === 0 ? effects.tab.documentId : null) ?? 'no document';
+      const frame = effects.framePages.get(documentId);
       if (frame) {
         const filled = frame.found && frame.origin === target.origin;
-        if (filled) effects.filled.push({ documentId: target.documentId, code });
+        if (filled) effects.filled.push({ documentId, code });
         return { origin: frame.origin, found: frame.found, emailCode: false, filled };
       }
-      if (target.documentId !== effects.tab.documentId || target.tabId !== effects.tab.tabId)
+      if (documentId !== effects.tab.documentId || target.tabId !== effects.tab.tabId)
         throw new Error('No document with id');
       const origin = effects.tab.origin ?? 'null';
+      const { found, emailCode, confident = true, empty = true } = effects.page;
       const mayFill =
-        effects.page.found && origin === target.origin && (!effects.page.emailCode || allowEmailCode);
-      if (mayFill) effects.filled.push({ documentId: target.documentId, code });
+        found &&
+        origin === target.origin &&
+        (!emailCode || allowEmailCode) &&
+        (!auto || (confident && empty && !emailCode));
+      if (mayFill) effects.filled.push({ documentId, code });
       return { origin, found: effects.page.found, emailCode: effects.page.emailCode, filled: mayFill };
     },
     sleep: async (ms) => void effects.slept.push(ms),

@@ -6,7 +6,7 @@ export {
   type ExtensionSession,
   type LaunchExtensionOptions,
 } from './extension';
-export { enableDeveloperMode, needleForms, searchProfileFor } from './profile';
+export { enableDeveloperMode, grantHostAccess, needleForms, searchProfileFor } from './profile';
 export {
   addAccountInPopup,
   codeOf,

@@ -63,3 +63,37 @@ export async function searchProfileFor(dir: string, needles: string[]): Promise<
   }
   return hits.sort();
 }
+
+/**
+ * Grants an installed extension host access to `origins` in a closed profile, as the browser records a "Allow"
+ * answered in its permission prompt (which no automation can click): the grant in `Default/Preferences`.
+ * The extension must have been loaded in this profile once (its settings exist) and must list the origins as
+ * optional host permissions. Chromium only; the browser must not be running.
+ */
+export async function grantHostAccess(
+  profileDir: string,
+  extensionId: string,
+  origins: string[],
+): Promise<void> {
+  const file = join(profileDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(await readFile(file, 'utf8')) as {
+    extensions?: { settings?: Record<string, Record<string, unknown>> };
+  };
+  const settings = prefs.extensions?.settings?.[extensionId];
+  if (!settings) throw new Error(`extension ${extensionId} was never loaded in ${profileDir}`);
+  const patterns = origins.map((origin) => `${origin}/*`);
+  const withHosts = (set: unknown) => {
+    const current = (set ?? {}) as { explicit_host?: string[] };
+    return {
+      api: [],
+      manifest_permissions: [],
+      scriptable_host: [],
+      ...current,
+      explicit_host: [...new Set([...(current.explicit_host ?? []), ...patterns])],
+    };
+  };
+  settings.granted_permissions = withHosts(settings.granted_permissions);
+  settings.active_permissions = withHosts(settings.active_permissions);
+  settings.runtime_granted_permissions = withHosts(settings.runtime_granted_permissions);
+  await writeFile(file, JSON.stringify(prefs));
+}

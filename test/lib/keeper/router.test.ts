@@ -61,10 +61,13 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
     allowOtherOrigin: false,
     allowEmailCode: false,
   },
+  'account.autofill': { id: 'deadbeef', origin: 'https://clp.trendmicro.com', on: true },
+  'fill.auto': {},
 };
 
 const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');
 const SCAN_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'scan-tab');
+const FRAME_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'web-frame');
 const SUBFRAME_SCRIPT: SenderInfo = { ...CONTENT_SCRIPT, frameId: 2 };
 const SCRIPT_WITHOUT_TAB: SenderInfo = { id: SELF.id, url: 'https://console.example.co.jp/', frameId: 0 };
 
@@ -79,9 +82,41 @@ describe('router', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual([...MESSAGE_TYPES].sort());
   });
 
-  it('content scripts may send only the scan messages', () => {
+  it('content scripts may send only the scan messages and the automatic fill request', () => {
     expect(SCAN_TYPES.sort()).toEqual(['scan.capture', 'scan.decoded', 'scan.finished']);
+    expect(FRAME_TYPES).toEqual(['fill.auto']);
   });
+
+  it.each(FRAME_TYPES)(
+    '%s: answered for a content script in any web frame, refused elsewhere',
+    async (type) => {
+      const calls: string[] = [];
+      const route = createRouter(recordingHandlers(calls), SELF);
+      for (const sender of [CONTENT_SCRIPT, SUBFRAME_SCRIPT]) {
+        expect(await route({ type, payload: EXAMPLES[type] }, sender)).toMatchObject({ ok: true });
+      }
+      const refused: SenderInfo[] = [
+        POPUP,
+        SCRIPT_WITHOUT_TAB,
+        OTHER_EXTENSION,
+        SPOOFED_URL,
+        {},
+        { ...SUBFRAME_SCRIPT, url: 'about:blank' },
+        { ...SUBFRAME_SCRIPT, url: 'data:text/html,<input>' },
+        { ...SUBFRAME_SCRIPT, url: 'blob:https://console.example.co.jp/1' },
+        { ...SUBFRAME_SCRIPT, url: 'file:///tmp/login.html' },
+        { ...SUBFRAME_SCRIPT, origin: 'https://evil.example' },
+        { ...SUBFRAME_SCRIPT, frameId: undefined },
+      ];
+      for (const sender of refused) {
+        expect(await route({ type, payload: EXAMPLES[type] }, sender)).toEqual({
+          ok: false,
+          code: 'forbidden',
+        });
+      }
+      expect(calls).toEqual([type, type]);
+    },
+  );
 
   it.each(PAGE_TYPES)('%s: answered for the popup (also opened in a tab)', async (type) => {
     const calls: string[] = [];
