@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EnrolPreview, EnrolResult } from '@/lib/messages';
 import { RemoteError } from '@/lib/messages';
-import { decodeQr } from '@/lib/qr/decode-qr';
+import { sharedQrDecoder } from '@/lib/qr/shared-decoder';
 import { useClient } from './client-context';
 import { DropZone } from './DropZone';
 import { EnrolDone } from './EnrolDone';
@@ -101,7 +101,7 @@ export function AddFromImage({ readImage = imageToRgba }: AddFromImageProps) {
     try {
       const image = await readImage(file);
       await painted();
-      text = decodeQr(image);
+      text = sharedQrDecoder().decodeQr(image);
     } catch {
       setStage({ step: 'pick' });
       return setProblem({ key: 'add_image_unreadable' });

@@ -3,7 +3,7 @@
  * MAX_PIXELS are scaled down while drawing; transparent areas become white (a dark QR on a transparent
  * background would otherwise read as black on black).
  */
-import { MAX_PIXELS } from '@/lib/qr/decode-qr';
+import { MAX_PIXELS } from '@/lib/qr/limits';
 import type { RgbaImage } from '@/lib/qr/rgba-image';
 
 /** Turns an image file into pixels; rejects when the file is not a readable image. */

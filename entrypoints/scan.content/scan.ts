@@ -8,8 +8,7 @@ import { translate as t } from '@/lib/platform/i18n';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { findCandidateRects, isAuthenticatorText, pickCandidates } from '@/lib/qr/candidates';
 import { cssRectToImage } from '@/lib/qr/crop';
-import { decodeQr } from '@/lib/qr/decode-qr';
-import { decodeQrCodes } from '@/lib/qr/decode-qr-codes';
+import { sharedQrDecoder } from '@/lib/qr/shared-decoder';
 import type { Rect } from '@/lib/qr/rgba-image';
 import { errorLine, outcomeLines } from './outcome-text';
 import { overlayGone, selectRegion } from './overlay';
@@ -25,12 +24,16 @@ async function capture(client: Client): Promise<ImageBitmap> {
 }
 
 function decodeAt(shot: ImageBitmap, rect: Rect): string | null {
-  return decodeQr(cropScreenshot(shot, cssRectToImage(rect, shot.width, window.innerWidth)));
+  return sharedQrDecoder().decodeQr(
+    cropScreenshot(shot, cssRectToImage(rect, shot.width, window.innerWidth)),
+  );
 }
 
 /** Every code in the user's selection: more than one is a question for the user, not a guess. */
 function decodeAllAt(shot: ImageBitmap, rect: Rect): string[] {
-  return decodeQrCodes(cropScreenshot(shot, cssRectToImage(rect, shot.width, window.innerWidth)));
+  return sharedQrDecoder().decodeQrCodes(
+    cropScreenshot(shot, cssRectToImage(rect, shot.width, window.innerWidth)),
+  );
 }
 
 /** The viewport a screenshot shows: a crop from it is right only while none of this has changed. */

@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 import type { ScanEffects } from '../keeper/scan-handlers';
 
 const SCAN_SCRIPT = '/content-scripts/scan.js';
+/** Installs the shared QR decoder (jsQR) in the scan script's world first: it ships once. */
+const QR_DECODER_SCRIPT = '/qr-decoder.js';
 /** Chromium allows two captures a second per extension. */
 const CAPTURE_RETRY_MS = 550;
 
@@ -22,7 +24,10 @@ async function prepareScanTab(tabId?: number): Promise<{ tabId: number; windowId
 }
 
 async function injectScanScript(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [SCAN_SCRIPT] });
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    files: [QR_DECODER_SCRIPT, SCAN_SCRIPT],
+  });
 }
 
 async function captureTab(tabId: number, windowId: number): Promise<string> {

@@ -24,8 +24,9 @@ import { shrink } from './shrink';
 export const WHOLE_IMAGE_PIXELS = 512 * 512;
 /** An image whose edgeShare exceeds this is texture, where jsQR's search takes seconds and finds nothing. */
 export const TEXTURE_EDGE_SHARE = 0.4;
-/** Larger images are refused: decoding a whole 4K screenshot with jsQR takes about a second. */
-export const MAX_PIXELS = 4096 * 4096;
+import { MAX_PIXELS } from './limits';
+
+export { MAX_PIXELS };
 
 /**
  * The polarities (false = dark on light) worth jsQR's own search: those where the scan confirmed three

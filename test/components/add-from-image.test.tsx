@@ -16,12 +16,17 @@ import { fitWithin, type ReadImage } from '@/components/image-to-rgba';
 import { App } from '@/entrypoints/options/App';
 import { formatMigrationUris } from '@/lib/formats';
 import type { Client } from '@/lib/messages';
-import { MAX_PIXELS } from '@/lib/qr/decode-qr';
+import { decodeQr, MAX_PIXELS } from '@/lib/qr/decode-qr';
+import { decodeQrCodes } from '@/lib/qr/decode-qr-codes';
+import { installQrDecoder } from '@/lib/qr/shared-decoder';
 import type { RgbaImage } from '@/lib/qr/rgba-image';
 import { validateAccount } from '@/lib/otp/validate-account';
 import { drawQr } from '../support/qr-images';
 import { realClient } from '../support/real-client';
 import { loadMessages, translator } from '../support/translate';
+
+// What options.html does with its qr-decoder.js script tag.
+installQrDecoder({ decodeQr, decodeQrCodes });
 
 const PASSWORD = 'two unrelated words 7';
 const FIXTURES = join(__dirname, '../../../shared/fixtures/google-migration');

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JSQR_MARKERS } from '../../bench/bundle-size';
 
 const OUT = resolve(__dirname, '../../.output');
 const manifest = (build: string) =>
@@ -94,6 +95,17 @@ describe('production manifests', () => {
         expect(text, f).not.toMatch(/\beval\s*\(|new Function\s*\(|\bFunction\s*\(\s*['"`]/);
         expect(text, f).not.toMatch(/<script[^>]+src=["']https?:|import\s*\(\s*["']https?:/);
       }
+    },
+  );
+
+  it.each(['chrome-mv3', 'firefox-mv3'])(
+    '%s: jsQR ships once, in the shared qr-decoder.js (not in the scan script or the options page)',
+    (build) => {
+      const withJsqr = files(join(OUT, build))
+        .filter((f) => f.endsWith('.js'))
+        .filter((f) => JSQR_MARKERS.some((marker) => readFileSync(f, 'utf8').includes(marker)))
+        .map((f) => f.slice(join(OUT, build).length + 1));
+      expect(withJsqr).toEqual(['qr-decoder.js']);
     },
   );
 });
