@@ -13,7 +13,19 @@ export type FormatErrorCode =
   /** Accounts that exist but cannot be represented (MD5, unknown OTP type, Steam or a 45 s period on export…). */
   | 'unsupported-otp'
   /** Input longer than any real export, rejected before any work. */
-  | 'too-long';
+  | 'too-long'
+  /** A recognised encrypted backup, and no password was given. */
+  | 'password-required'
+  /** The password does not open the backup (or its key material was damaged). */
+  | 'wrong-password'
+  /** A recognised backup that is truncated, bit-flipped or structurally broken. */
+  | 'corrupt-backup'
+  /** A recognised backup in a version or variant that is not read (a newer schema, a password-protected Bitwarden export…). */
+  | 'unsupported-version'
+  /** Anything that is not a backup or export that can be imported: random text, an image, a URL. */
+  | 'not-a-backup'
+  /** A recognised backup that holds no accounts. */
+  | 'empty-backup';
 
 const MESSAGES: Readonly<Record<FormatErrorCode, string>> = {
   'not-migration': 'Not a Google Authenticator export (expected otpauth-migration://offline?data=…).',
@@ -21,6 +33,12 @@ const MESSAGES: Readonly<Record<FormatErrorCode, string>> = {
   'empty-migration': 'The Google Authenticator export contains no accounts.',
   'unsupported-otp': 'The accounts use a kind of one-time password that is not supported.',
   'too-long': 'The export is too long.',
+  'password-required': 'This backup is encrypted: its password is needed.',
+  'wrong-password': 'The password does not open this backup.',
+  'corrupt-backup': 'The backup is damaged or incomplete.',
+  'unsupported-version': 'This version or kind of backup cannot be read.',
+  'not-a-backup': 'Not a backup or export that can be imported.',
+  'empty-backup': 'The backup contains no accounts.',
 };
 
 export class FormatError extends CodedError<FormatErrorCode> {
