@@ -164,6 +164,43 @@ export type AutoFillState = 'on' | 'off' | 'needs-permission';
 /** What the automatic fill did in a page (the page's script learns nothing more: never a code). */
 export type AutoFillOutcome = { result: 'filled' } | { result: 'skipped' } | { result: 'locked' };
 
+/** What an export writes: our encrypted backup, a plain otpauth list, Google transfer QR codes, one account's QR. */
+export type ExportKind = 'sekimori-backup' | 'otpauth-list' | 'google-migration' | 'account-qr';
+
+/**
+ * An account read from a backup or another app's export, on its way into the vault (options page → background):
+ * the OTP parameters, the secret, and the sites our own backups carry.
+ */
+export interface ImportedAccount extends Account {
+  origins?: string[];
+}
+
+/** An account of an import preview, without its secret. */
+export type ImportedAccountView = Omit<ImportedAccount, 'secret'> & {
+  /** The vault (or an earlier entry of the same file) already holds it: unchecked by default. */
+  duplicate: boolean;
+};
+
+/** What a read file would import. */
+export interface ImportPreview {
+  token: string;
+  /** The detected format (`sekimori-backup` or one of the other apps' formats). */
+  format: string;
+  accounts: ImportedAccountView[];
+  /** Entries left out: kinds Sekimori cannot compute, or invalid entries (label only, never a secret). */
+  skipped: { reason: 'unsupported-otp' | 'invalid'; label: string }[];
+}
+
+/** For the popup's reminder and the options page: how well the accounts are backed up. */
+export interface BackupState {
+  /** Live accounts in no backup or export yet (or changed since). */
+  unbacked: number;
+  /** When the last Sekimori backup file was made (ms), or null. */
+  lastBackupAt: number | null;
+  /** The user dismissed the reminder at this many unbacked accounts: show it again only when there are more. */
+  remind: boolean;
+}
+
 export interface Protocol {
   'vault.status': { req: Record<string, never>; res: VaultStatus };
   'vault.create': { req: { password: string }; res: VaultStatus };
@@ -172,7 +209,13 @@ export interface Protocol {
   /** The popup's one start-up call: the vault state and, when unlocked, every account with its codes. */
   'codes.list': {
     req: Record<string, never>;
-    res: { status: VaultStatus; accounts: CodeView[]; now: number; highlight: string[] };
+    res: {
+      status: VaultStatus;
+      accounts: CodeView[];
+      now: number;
+      highlight: string[];
+      backup: BackupState | null;
+    };
   };
   'account.preview': {
     req: { draft: AccountDraft };
@@ -212,6 +255,31 @@ export interface Protocol {
    * asked for automatic fill on that exact origin.
    */
   'fill.auto': { req: Record<string, never>; res: AutoFillOutcome };
+  /**
+   * Exports accounts (all, or `ids`), after checking the vault password again. `sekimori-backup` needs
+   * `backupPassword` and returns the file text; `otpauth-list` returns plain text (secrets in the clear);
+   * `google-migration` returns one URI per QR code; `account-qr` one otpauth URI for the one id given.
+   * Accounts Google transfer cannot carry (Steam, periods other than 30 s, 7 digits) are left out and listed.
+   */
+  'backup.export': {
+    req: { kind: ExportKind; password: string; backupPassword?: string; ids?: string[] };
+    res: { text: string; uris: string[]; count: number; leftOut: string[] };
+  };
+  /**
+   * Reads a backup or another app's export (the file's text, or its bytes in Base64) in the background: the
+   * format is detected, the password used only when the format needs one. Answers a preview without secrets
+   * and a token for `import.commit` (valid 10 minutes).
+   */
+  'import.read': {
+    req: { data: string; encoding: 'text' | 'base64'; password?: string };
+    res: ImportPreview;
+  };
+  /** Adds the chosen accounts of a read file (indices into its preview), all or none, in one vault write. */
+  'import.commit': { req: { token: string; selected: number[] }; res: { added: number; duplicates: number } };
+  /** The backup state (also part of `codes.list`). */
+  'backup.state': { req: Record<string, never>; res: BackupState };
+  /** "Not now" on the popup's backup reminder: hidden until more accounts are unbacked. */
+  'backup.dismiss': { req: Record<string, never>; res: BackupState };
   /** Starts a scan on a tab: the given one (brought to the front), else the active tab. */
   'scan.start': { req: { tabId?: number }; res: { tabId: number } };
   /** Scan content script: a screenshot of its own (visible) tab, as a PNG data URL. */
@@ -257,6 +325,11 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'account.origins': 'extension-page',
   'fill.code': 'extension-page',
   'account.autofill': 'extension-page',
+  'backup.export': 'extension-page',
+  'import.read': 'extension-page',
+  'import.commit': 'extension-page',
+  'backup.state': 'extension-page',
+  'backup.dismiss': 'extension-page',
   'fill.auto': 'web-frame',
   'scan.capture': 'scan-tab',
   'scan.decoded': 'scan-tab',

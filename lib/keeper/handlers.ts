@@ -9,6 +9,7 @@ import { readHighlight } from './highlight';
 import { createScanHandlers, type ScanEffects } from './scan-handlers';
 import { createFillHandlers, type FillEffects } from './fill-handlers';
 import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill-handlers';
+import { backupState, createBackupHandlers } from './backup-handlers';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
@@ -50,6 +51,7 @@ export function createHandlers(
     ...createScanHandlers(keeper, deps, enroller, effects),
     ...fill,
     ...autoFill.handlers,
+    ...createBackupHandlers(keeper, deps),
     'account.origins': (payload) => thenSync(() => fill['account.origins'](payload))(),
     'enrol.preview': ({ text }) => enroller.preview(text),
     'enrol.save': ({ text }) => enroller.save(text),
@@ -67,9 +69,9 @@ export function createHandlers(
         keeper.snapshot(),
         readHighlight(deps.session, now),
       ]);
-      if (!payload || record === undefined) return { status, accounts: [], now, highlight: [] };
+      if (!payload || record === undefined) return { status, accounts: [], now, highlight: [], backup: null };
       const accounts = await codes.get(record, now, () => listCodes(payload, now));
-      return { status, accounts, now, highlight };
+      return { status, accounts, now, highlight, backup: backupState(payload) };
     },
     'account.preview': async ({ draft }) => {
       const full = draftToAccount(draft);
@@ -90,7 +92,13 @@ export function createHandlers(
     'account.update': ({ id, patch }) =>
       keeper.mutate((payload) => {
         const current = liveAccount(payload, id);
-        Object.assign(current, validateAccount(applyPatch(current, patch)));
+        const next = validateAccount(applyPatch(current, patch));
+        // A new key or new parameters are not what the last backup holds.
+        const keyChanged = (['type', 'secret', 'algorithm', 'digits', 'period'] as const).some(
+          (field) => next[field] !== current[field],
+        );
+        Object.assign(current, next);
+        if (keyChanged) delete current.backedUpAt;
         return { id };
       }),
     'account.delete': ({ id }) =>

@@ -28,7 +28,11 @@ export type KeeperErrorCode =
   /** The page cannot be filled (browser pages, the web store, the PDF viewer). */
   | 'fill-not-allowed'
   /** Automatic fill is not offered for HOTP: every page load would use up a code. */
-  | 'autofill-hotp';
+  | 'autofill-hotp'
+  /** The read file's preview is older than its time (or another file was read since): read it again. */
+  | 'import-expired'
+  /** An export with no account in it. */
+  | 'nothing-to-export';
 
 export class KeeperError extends CodedError<KeeperErrorCode> {
   override readonly name = 'KeeperError';

@@ -102,6 +102,13 @@ export class Keeper {
     return this.status();
   }
 
+  /** Checks the vault password again (before an export) without changing anything; throws `wrong-password`. */
+  async verifyPassword(password: string): Promise<void> {
+    const stored = await readStoredVault(this.deps.local);
+    if (stored.state === 'absent') throw new KeeperError('no-vault');
+    await unlockStoredVault<VaultPayload>(stored, password);
+  }
+
   async lock(): Promise<VaultStatus> {
     this.lastOpened = null;
     await clearSessionKey(this.deps.session);

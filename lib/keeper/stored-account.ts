@@ -9,6 +9,8 @@ export interface StoredAccount extends Account {
   /** Of `origins`, those the user asked to fill automatically on (absent in vaults written before). */
   autoFill?: string[];
   createdAt: number;
+  /** When the account last went into a backup or export (cleared when its key or parameters change). */
+  backedUpAt?: number;
   /** Set while a deletion can still be undone; purged after the undo window. */
   deletedAt?: number;
 }
@@ -17,6 +19,10 @@ export interface StoredAccount extends Account {
 export interface VaultPayload {
   schema: 1;
   accounts: StoredAccount[];
+  /** When the last Sekimori backup file was made. */
+  lastBackupAt?: number;
+  /** "Not now" on the backup reminder, at this many unbacked accounts: shown again only when there are more. */
+  reminderDismissedAt?: number;
 }
 
 export const EMPTY_PAYLOAD: VaultPayload = { schema: 1, accounts: [] };

@@ -66,6 +66,11 @@ const tabId = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInt
  */
 const documentId = (v: unknown): boolean =>
   typeof v === 'string' && /^(?:[0-9A-F]{16,64}|f\d{1,10}-[0-9a-f]{32})$/i.test(v);
+const EXPORT_KINDS = ['sekimori-backup', 'otpauth-list', 'google-migration', 'account-qr'];
+/** A file to import, as text or Base64: 20 MB of file at most (Base64 makes 4 characters of 3 bytes). */
+const MAX_IMPORT_DATA = 28_000_000;
+/** Accounts in one import, at most (the backup format's own limit). */
+const MAX_IMPORT_ACCOUNTS = 10_000;
 /** Cross-origin frames considered for a fill, at most. */
 const MAX_FRAMES = 16;
 /** Sites an account may be used on, at most. */
@@ -129,6 +134,26 @@ const CHECKS: Record<MessageType, Check> = {
   'account.autofill': (p) =>
     onlyKeys(p, ['id', 'origin', 'on']) && id(p.id) && webOrigin(p.origin) && typeof p.on === 'boolean',
   'fill.auto': empty,
+  'backup.export': (p) =>
+    onlyKeys(p, ['kind', 'password', 'backupPassword', 'ids']) &&
+    EXPORT_KINDS.includes(p.kind as string) &&
+    str(p.password, MAX_PASSWORD) &&
+    (p.backupPassword === undefined || str(p.backupPassword, MAX_PASSWORD)) &&
+    (p.ids === undefined || (Array.isArray(p.ids) && p.ids.length <= MAX_IMPORT_ACCOUNTS && p.ids.every(id))),
+  'import.read': (p) =>
+    onlyKeys(p, ['data', 'encoding', 'password']) &&
+    str(p.data, MAX_IMPORT_DATA) &&
+    (p.encoding === 'text' || p.encoding === 'base64') &&
+    (p.password === undefined || str(p.password, MAX_PASSWORD)),
+  'import.commit': (p) =>
+    onlyKeys(p, ['token', 'selected']) &&
+    typeof p.token === 'string' &&
+    /^[A-Za-z0-9+/]{24}$/.test(p.token) &&
+    Array.isArray(p.selected) &&
+    p.selected.length <= MAX_IMPORT_ACCOUNTS &&
+    p.selected.every((i) => typeof i === 'number' && Number.isSafeInteger(i) && i >= 0),
+  'backup.state': empty,
+  'backup.dismiss': empty,
   'scan.capture': empty,
   'scan.decoded': qrText,
   'scan.finished': empty,

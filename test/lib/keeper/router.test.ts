@@ -63,6 +63,11 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   },
   'account.autofill': { id: 'deadbeef', origin: 'https://clp.trendmicro.com', on: true },
   'fill.auto': {},
+  'backup.export': { kind: 'sekimori-backup', password: 'x'.repeat(12), backupPassword: 'y'.repeat(12) },
+  'import.read': { data: 'otpauth://totp/a:b?secret=JBSWY3DPEHPK3PXP', encoding: 'text' },
+  'import.commit': { token: 'A'.repeat(24), selected: [0, 2] },
+  'backup.state': {},
+  'backup.dismiss': {},
 };
 
 const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');

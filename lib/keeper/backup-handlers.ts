@@ -1,0 +1,191 @@
+/**
+ * Backups and imports, in the background: the vault's accounts leave only after the vault password is checked
+ * again, and files are read here (formats detected, passwords used only where needed) so extension pages never
+ * handle parsed secrets. An import is previewed first and committed all or nothing, in one vault write.
+ */
+import type { BackupAccount } from '../backup';
+import { decodeBase64Strict, encodeBase64 } from '../encoding/base64';
+import { isWebOrigin } from '../backup/web-origin';
+import { exportAccounts } from '../formats/export-accounts';
+import { migrationProblem } from '../formats/google-migration';
+import { readAnyImport } from '../formats/import-any';
+import type { BackupState, ImportedAccount, ImportPreview } from '../messages';
+import { formatOtpauthUri } from '../otp/format-otpauth-uri';
+import { validateAccount } from '../otp/validate-account';
+import type { Handlers } from './handlers';
+import type { Keeper, KeeperDeps } from './keeper';
+import { KeeperError } from './keeper-error';
+import type { StoredAccount, VaultPayload } from './stored-account';
+
+/** A read file waits this long for its "Import" click. */
+export const IMPORT_TTL_MS = 10 * 60_000;
+const PENDING_IMPORT = 'import_pending';
+
+interface PendingImport {
+  token: string;
+  until: number;
+  accounts: ImportedAccount[];
+}
+
+type BackupHandlers = Pick<
+  Handlers,
+  'backup.export' | 'import.read' | 'import.commit' | 'backup.state' | 'backup.dismiss'
+>;
+
+const live = (payload: VaultPayload) => payload.accounts.filter((a) => a.deletedAt === undefined);
+
+/** How well the vault is backed up (for the popup's reminder and the options page). */
+export function backupState(payload: VaultPayload): BackupState {
+  const unbacked = live(payload).filter((a) => a.backedUpAt === undefined).length;
+  return {
+    unbacked,
+    lastBackupAt: payload.lastBackupAt ?? null,
+    remind: unbacked > (payload.reminderDismissedAt ?? 0),
+  };
+}
+
+const label = (a: { issuer: string; account: string }) => [a.issuer, a.account].filter(Boolean).join(': ');
+
+function toBackupAccount(a: StoredAccount): BackupAccount {
+  const { type, issuer, account, secret, algorithm, digits, period, counter, origins, createdAt } = a;
+  return {
+    type,
+    issuer,
+    account,
+    secret,
+    algorithm,
+    digits,
+    period,
+    counter,
+    origins: [...origins],
+    createdAt,
+  };
+}
+
+/** Identity of a key, as isSameKey compares it (secret, issuer, account, type). */
+const keyOf = (a: { secret: string; issuer: string; account: string; type: string }) =>
+  JSON.stringify([a.secret, a.issuer, a.account, a.type]);
+
+/** Marks each account of a file that the vault (or an earlier entry of the file) already holds. */
+function duplicates(accounts: readonly ImportedAccount[], vault: readonly StoredAccount[]): boolean[] {
+  const seen = new Set(vault.map(keyOf));
+  return accounts.map((a) => {
+    const key = keyOf(a);
+    const dup = seen.has(key);
+    seen.add(key);
+    return dup;
+  });
+}
+
+export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHandlers {
+  async function unlockedPayload(): Promise<VaultPayload> {
+    const { payload, status } = await keeper.snapshot();
+    if (!payload || status.vault !== 'unlocked') throw new KeeperError('locked');
+    return payload;
+  }
+
+  async function readPending(token: string): Promise<PendingImport> {
+    const value = (await deps.session.get([PENDING_IMPORT]))[PENDING_IMPORT] as PendingImport | undefined;
+    if (!value || value.token !== token || value.until < deps.now()) throw new KeeperError('import-expired');
+    return value;
+  }
+
+  return {
+    'backup.export': async ({ kind, password, backupPassword, ids }) => {
+      const payload = await unlockedPayload();
+      await keeper.verifyPassword(password);
+      const all = live(payload);
+      const chosen = ids ? ids.map((id) => all.find((a) => a.id === id)) : all;
+      if (chosen.some((a) => a === undefined)) throw new KeeperError('not-found');
+      const accounts = chosen as StoredAccount[];
+      if (accounts.length === 0) throw new KeeperError('nothing-to-export');
+      let text = '';
+      let uris: string[] = [];
+      let exported = accounts;
+      const leftOut: string[] = [];
+      if (kind === 'sekimori-backup') {
+        text = await exportAccounts(accounts.map(toBackupAccount), 'sekimori-backup', {
+          password: backupPassword,
+        });
+      } else if (kind === 'otpauth-list') {
+        text = await exportAccounts(accounts, 'otpauth-list');
+      } else if (kind === 'account-qr') {
+        if (accounts.length !== 1) throw new KeeperError('bad-request');
+        uris = [formatOtpauthUri(accounts[0]!)];
+      } else {
+        exported = accounts.filter((a) => migrationProblem(a) === undefined);
+        for (const a of accounts) if (migrationProblem(a) !== undefined) leftOut.push(label(a));
+        if (exported.length === 0) throw new KeeperError('nothing-to-export');
+        uris = await exportAccounts(exported, 'google-migration');
+      }
+      const now = deps.now();
+      const done = new Set(exported.map((a) => a.id));
+      await keeper.mutate((p) => {
+        for (const a of p.accounts) if (done.has(a.id)) a.backedUpAt = now;
+        if (kind === 'sekimori-backup') p.lastBackupAt = now;
+      });
+      return { text, uris, count: exported.length, leftOut };
+    },
+
+    'import.read': async ({ data, encoding, password }): Promise<ImportPreview> => {
+      const payload = await unlockedPayload();
+      let input: string | Uint8Array = data;
+      if (encoding === 'base64') {
+        const bytes = decodeBase64Strict(data);
+        if (!bytes) throw new KeeperError('bad-request');
+        input = bytes;
+      }
+      const read = await readAnyImport(input, { password });
+      const accounts: ImportedAccount[] = read.accounts.map((a) => {
+        const { createdAt: _createdAt, ...rest } = a;
+        return rest;
+      });
+      const token = encodeBase64(crypto.getRandomValues(new Uint8Array(18)));
+      await deps.session.set({
+        [PENDING_IMPORT]: { token, until: deps.now() + IMPORT_TTL_MS, accounts } satisfies PendingImport,
+      });
+      const dup = duplicates(accounts, live(payload));
+      return {
+        token,
+        format: read.format,
+        accounts: accounts.map(({ secret: _secret, ...view }, i) => ({ ...view, duplicate: dup[i]! })),
+        skipped: read.skipped,
+      };
+    },
+
+    'import.commit': async ({ token, selected }) => {
+      const pending = await readPending(token);
+      const chosen = [...new Set(selected)].map((i) => pending.accounts[i]);
+      if (chosen.some((a) => a === undefined)) throw new KeeperError('bad-request');
+      const result = await keeper.mutate((p) => {
+        let added = 0;
+        let skipped = 0;
+        const now = deps.now();
+        const held = new Set(live(p).map(keyOf));
+        for (const imported of chosen as ImportedAccount[]) {
+          const account = validateAccount(imported);
+          const key = keyOf(account);
+          if (held.has(key)) {
+            skipped += 1;
+            continue;
+          }
+          held.add(key);
+          const origins = [...new Set(imported.origins ?? [])].filter(isWebOrigin);
+          p.accounts.push({ ...account, id: deps.newId(), origins, createdAt: now });
+          added += 1;
+        }
+        return { added, duplicates: skipped };
+      });
+      await deps.session.set({ [PENDING_IMPORT]: null });
+      return result;
+    },
+
+    'backup.state': async () => backupState(await unlockedPayload()),
+
+    'backup.dismiss': async () =>
+      keeper.mutate((p) => {
+        p.reminderDismissedAt = backupState(p).unbacked;
+        return backupState(p);
+      }),
+  };
+}
