@@ -32,3 +32,25 @@ export {
   migrationProblem,
   type MigrationImport,
 } from './formats';
+export {
+  importAccounts,
+  readAnyImport,
+  type AnyImportFormat,
+  type AnyImportRead,
+} from './formats/import-any';
+export {
+  detectImportFormat,
+  type ImportFormat,
+  type ImportInput,
+  type ImportOptions,
+} from './formats/import';
+export { exportAccounts, type ExportFormat, type ExportOptions } from './formats/export-accounts';
+export {
+  BackupError,
+  isBackupError,
+  type BackupErrorCode,
+  type BackupAccount,
+  sealBackup,
+  openBackup,
+  isSekimoriBackup,
+} from './backup';

@@ -1,7 +1,15 @@
 /** The public API of lib/index.ts, used the way the README shows, in plain Node. */
 import { describe, expect, it } from 'vitest';
 import * as lib from '@/lib/index';
-import { formatOtpauthUri, generateCode, parseOtpauthUri, type Account } from '@/lib/index';
+import {
+  exportAccounts,
+  formatOtpauthUri,
+  generateCode,
+  importAccounts,
+  parseOtpauthUri,
+  type Account,
+} from '@/lib/index';
+import { SHARED_ACCOUNTS } from '../support/shared-accounts';
 
 describe('lib/index.ts', () => {
   it('exports the contract of architecture.md', () => {
@@ -50,5 +58,21 @@ describe('lib/index.ts', () => {
       counter: 0,
     };
     expect(await generateCode(rfc, 59_000)).toBe('94287082');
+  });
+
+  it('exports and imports every format it writes (issue #5 API), errors with a string code', async () => {
+    const accounts = [...SHARED_ACCOUNTS];
+    const backup = await exportAccounts(accounts, 'sekimori-backup', { password: 'backup password 1' });
+    const restored = await importAccounts(backup, { password: 'backup password 1' });
+    expect(restored.map(({ origins: _o, createdAt: _c, ...a }) => a)).toEqual(accounts);
+    await expect(importAccounts(backup)).rejects.toMatchObject({ code: 'password-required' });
+    await expect(importAccounts(backup, { password: 'nope nope' })).rejects.toMatchObject({
+      code: 'wrong-password',
+    });
+    expect(await importAccounts(await exportAccounts(accounts, 'otpauth-list'))).toEqual(accounts);
+    const google = accounts.filter((a) => a.type !== 'steam' && a.period === 30 && a.digits !== 7);
+    const uris = await exportAccounts(google, 'google-migration');
+    expect(await importAccounts(uris[0]!)).toEqual(google);
+    await expect(importAccounts('not a backup at all')).rejects.toMatchObject({ code: 'not-a-backup' });
   });
 });
