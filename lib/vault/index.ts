@@ -16,6 +16,7 @@ export { unlockVault, type UnlockedVault } from './unlock-vault';
 export { openVault, type OpenedVault } from './open-vault';
 export { sealVault, type SealVaultOptions } from './seal-vault';
 export { rewrapVault, type RewrapVaultOptions, type VaultCredential } from './rewrap-vault';
+export { needsKdfUpgrade, upgradeVaultKdf, type UpgradeVaultKdfOptions } from './upgrade-vault-kdf';
 export { encodeVaultKey, decodeVaultKey } from './vault-key';
 export {
   readCurrentRecord,

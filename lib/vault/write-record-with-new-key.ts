@@ -14,20 +14,46 @@ export interface WrittenVault {
   vaultKey: Uint8Array;
 }
 
-/** Writes `plaintext` under a new random vault key, wrapped by a key derived from `password` with a new salt. */
-export async function writeRecordWithNewKey(parts: {
+interface PasswordRecordParts {
   password: string;
   plaintext: Uint8Array<ArrayBuffer>;
   iterations: number;
   revision: number;
   random: RandomBytes;
-}): Promise<WrittenVault> {
+}
+
+/** Writes `plaintext` under a new random vault key, wrapped by a key derived from `password` with a new salt. */
+export async function writeRecordWithNewKey(parts: PasswordRecordParts): Promise<WrittenVault> {
+  checkPasswordParts(parts);
+  const salt = takeRandomBytes(parts.random, SALT_BYTES);
+  return writeWrapped(parts, salt, generateVaultKey(parts.random));
+}
+
+/**
+ * Writes `plaintext` under an existing vault key, wrapped again by a key derived from `password` with a new
+ * salt (a KDF upgrade: the key kept while unlocked stays valid).
+ */
+export async function writeRecordWithKey(
+  parts: PasswordRecordParts & { vaultKey: Uint8Array },
+): Promise<WrittenVault> {
+  checkPasswordParts(parts);
+  await importVaultKey(parts.vaultKey); // checks its length before anything is derived
+  const salt = takeRandomBytes(parts.random, SALT_BYTES);
+  return writeWrapped(parts, salt, new Uint8Array(parts.vaultKey));
+}
+
+function checkPasswordParts(parts: PasswordRecordParts): void {
   if (typeof parts.password !== 'string' || parts.password.length === 0) {
     throw new VaultError('invalid-argument', 'password must not be empty');
   }
   checkIterations(parts.iterations);
-  const salt = takeRandomBytes(parts.random, SALT_BYTES);
-  const vaultKey = generateVaultKey(parts.random);
+}
+
+async function writeWrapped(
+  parts: PasswordRecordParts,
+  salt: Uint8Array<ArrayBuffer>,
+  vaultKey: Uint8Array<ArrayBuffer>,
+): Promise<WrittenVault> {
   const header = buildHeader({ iterations: parts.iterations, salt: encodeBase64(salt) }, parts.revision);
   const kek = await deriveKeyEncryptionKey(parts.password, { iterations: parts.iterations, salt });
   const keyAad = wrappedKeyAad({ ...header });
