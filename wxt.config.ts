@@ -21,8 +21,10 @@ export default defineConfig({
       'activeTab',
       'scripting',
       'contextMenus',
-      // Clearing a copied code 30 s later, even if the service worker was stopped meanwhile.
+      // Clearing a copied code 30 s later, and locking at the deadline, even if the service worker was stopped.
       'alarms',
+      // Locking after some minutes without input, and when the screen locks.
+      'idle',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],

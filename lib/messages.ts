@@ -288,6 +288,15 @@ export interface Protocol {
   'scan.decoded': { req: { text: string }; res: ScanOutcome };
   /** Scan content script: the user cancelled, or the result has been shown. */
   'scan.finished': { req: Record<string, never>; res: Record<string, never> };
+  /** The lock settings in effect (defaults for anything not set). */
+  'settings.get': { req: Record<string, never>; res: LockSettings };
+  /** Changes some lock settings (omitted fields are kept); answers the settings now in effect. */
+  'settings.set': { req: Partial<LockSettings>; res: LockSettings };
+  /**
+   * Changes the vault password: `current` is checked again, `next` needs MIN_PASSWORD_LENGTH characters. The vault
+   * stays unlocked. Errors: `wrong-password`, `password-too-short`, `locked`, `read-only`.
+   */
+  'vault.change-password': { req: { current: string; next: string }; res: VaultStatus };
 }
 
 export type MessageType = keyof Protocol;
@@ -334,6 +343,9 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'scan.capture': 'scan-tab',
   'scan.decoded': 'scan-tab',
   'scan.finished': 'scan-tab',
+  'settings.get': 'extension-page',
+  'settings.set': 'extension-page',
+  'vault.change-password': 'extension-page',
 };
 
 export const MESSAGE_TYPES = Object.keys(ALLOWED_SENDER) as MessageType[];
@@ -363,3 +375,28 @@ export function createClient(send: Send): Client {
     },
   };
 }
+
+/**
+ * When the vault locks by itself (besides "Lock", a browser restart and an extension update). Not secret: kept
+ * in `storage.local` under `settings`.
+ */
+export interface LockSettings {
+  /** Lock after this many minutes without keyboard or mouse input in the whole system; 0 = never. */
+  idleLockMinutes: number;
+  /** Lock at the latest this many hours after unlocking, whatever happens. */
+  maxUnlockedHours: number;
+  /** Lock when the operating system locks the screen (Chromium reports it; Firefox does not). */
+  lockOnScreenLock: boolean;
+}
+
+export const DEFAULT_LOCK_SETTINGS: LockSettings = {
+  idleLockMinutes: 15,
+  maxUnlockedHours: 8,
+  lockOnScreenLock: true,
+};
+
+/** Accepted values (integers, both ends included). `idleLockMinutes` 0 turns idle locking off. */
+export const LOCK_SETTING_LIMITS = {
+  idleLockMinutes: { min: 0, max: 240 },
+  maxUnlockedHours: { min: 1, max: 24 },
+} as const;

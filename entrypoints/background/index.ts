@@ -1,6 +1,8 @@
 import { Keeper } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { createAutoFill } from '@/lib/keeper/auto-fill-handlers';
+import { createAutoLock } from '@/lib/keeper/auto-lock';
+import { autoLockEffects, startAutoLock } from '@/lib/platform/auto-lock';
 import { autoFillEffects, listenForGrants } from '@/lib/platform/auto-fill';
 import { createRouter } from '@/lib/keeper/router';
 import { clearSessionKey } from '@/lib/keeper/session-key';
@@ -18,10 +20,13 @@ export default defineBackground(() => {
   const keeper = new Keeper(deps);
   const effects = { scheduleClipboardClear, ...scanEffects, ...fillEffects, ...autoFillEffects };
   const autoFill = createAutoFill(keeper, deps, effects);
-  const handlers = createHandlers(keeper, deps, effects, autoFill);
+  const autoLock = createAutoLock(keeper, deps, autoLockEffects);
+  const handlers = createHandlers(keeper, deps, effects, autoFill, autoLock);
   listenForGrants(autoFill);
   listenForMessages(createRouter(handlers, selfIdentity()));
   listenForClipboardAlarm();
+  // The lock alarm and idle events wake the worker; the deadline is checked again at every start-up.
+  startAutoLock(autoLock);
   // The context menu and the keyboard command grant activeTab on their tab, as the toolbar popup does.
   registerScanTriggers(
     translate('menu_scan'),

@@ -10,6 +10,7 @@ import { createScanHandlers, type ScanEffects } from './scan-handlers';
 import { createFillHandlers, type FillEffects } from './fill-handlers';
 import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill-handlers';
 import { backupState, createBackupHandlers } from './backup-handlers';
+import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
@@ -35,10 +36,20 @@ export function createHandlers(
   deps: KeeperDeps,
   effects: HandlerEffects,
   autoFill: AutoFill = createAutoFill(keeper, deps, effects),
+  autoLock: AutoLock = createAutoLock(keeper, deps, NO_AUTO_LOCK_EFFECTS),
 ): Handlers {
   const codes = new CodeCache();
+  keeper.onLock(() => codes.clear());
   const enroller = createEnroller(keeper, deps);
   const fill = createFillHandlers(keeper, deps, effects);
+  /** After an unlock: the alarm that locks at the deadline (a failure to arm it does not undo the unlock). */
+  const thenArm =
+    <T>(run: () => Promise<T>) =>
+    async (): Promise<T> => {
+      const result = await run();
+      await autoLock.refresh().catch(() => undefined);
+      return result;
+    };
   /** A change that can end an automatic fill (a site removed, an account deleted): the registration follows. */
   const thenSync =
     <T>(run: () => Promise<T>) =>
@@ -52,16 +63,15 @@ export function createHandlers(
     ...fill,
     ...autoFill.handlers,
     ...createBackupHandlers(keeper, deps),
+    ...autoLock.handlers,
     'account.origins': (payload) => thenSync(() => fill['account.origins'](payload))(),
     'enrol.preview': ({ text }) => enroller.preview(text),
     'enrol.save': ({ text }) => enroller.save(text),
     'vault.status': () => keeper.status(),
-    'vault.create': ({ password }) => keeper.create(password),
-    'vault.unlock': ({ password }) => thenSync(() => keeper.unlock(password))(),
-    'vault.lock': () => {
-      codes.clear();
-      return keeper.lock();
-    },
+    'vault.create': ({ password }) => thenArm(() => keeper.create(password))(),
+    'vault.unlock': ({ password }) => thenArm(thenSync(() => keeper.unlock(password)))(),
+    'vault.lock': () => thenArm(() => keeper.lock())(),
+    'vault.change-password': ({ current, next }) => keeper.changePassword(current, next),
     'codes.list': async () => {
       const now = deps.now();
       // The popup's start-up call: the two session reads run side by side, not one after the other.

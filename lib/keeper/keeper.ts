@@ -7,17 +7,27 @@ import {
   commitVault,
   createVault,
   isVaultError,
+  needsKdfUpgrade,
   openStoredVault,
   openVault,
   readCurrentRecord,
   readStoredVault,
+  rewrapVault,
   sealVault,
   unlockStoredVault,
+  upgradeVaultKdf,
   type KeyValueStore,
   type StoredVault,
 } from '../vault';
 import { KeeperError } from './keeper-error';
-import { clearSessionKey, readSessionKey, writeSessionKey } from './session-key';
+import { readLockSettings } from './lock-settings';
+import {
+  clearSessionKey,
+  clearSessionKeyIf,
+  readSessionUnlock,
+  writeSessionUnlock,
+  type SessionUnlock,
+} from './session-key';
 import { EMPTY_PAYLOAD, type VaultPayload } from './stored-account';
 import { checkPayload } from './check-payload';
 
@@ -32,6 +42,17 @@ export interface KeeperDeps {
 export const MIN_PASSWORD_LENGTH = 8;
 /** Deleted accounts can be restored for this long, then they are purged from the vault. */
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+/**
+ * A clock set back by more than this since the unlock makes the time spent unlocked unknowable: lock. (Small
+ * corrections by time synchronisation stay below it.)
+ */
+export const CLOCK_SLACK_MS = 5 * 60 * 1000;
+
+/** The unlocked time is over: past the deadline, no readable deadline, or the clock went back too far. */
+export function isPastDeadline(unlock: Pick<SessionUnlock, 'unlockedAt' | 'deadline'>, now: number): boolean {
+  return !(now < unlock.deadline) || now < unlock.unlockedAt - CLOCK_SLACK_MS;
+}
 
 interface Opened {
   payload: VaultPayload;
@@ -45,6 +66,7 @@ export class Keeper {
   private queue: Promise<unknown> = Promise.resolve();
   /** The last record opened and its payload: reused while storage holds the same record and key. */
   private lastOpened: { record: string; key: Uint8Array; opened: Opened } | null = null;
+  private readonly lockListeners: (() => void)[] = [];
 
   constructor(private readonly deps: KeeperDeps) {}
 
@@ -54,7 +76,7 @@ export class Keeper {
 
   /** The vault's state and, when unlocked, its payload, from one read of storage. */
   async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null; record?: string }> {
-    const key = await readSessionKey(this.deps.session);
+    const key = await this.liveKey();
     const fast = key && (await this.openCurrent(key));
     if (fast) {
       const status: VaultStatus = { vault: 'unlocked', readOnly: fast.readOnly, recovered: false };
@@ -89,17 +111,78 @@ export class Keeper {
       if (stored.state !== 'absent') throw new KeeperError('vault-exists');
       const { record, vaultKey } = await createVault<VaultPayload>(password, EMPTY_PAYLOAD);
       await commitVault(this.deps.local, record, null);
-      await writeSessionKey(this.deps.session, vaultKey);
+      await this.startSession(vaultKey);
       return this.status();
     });
   }
 
+  /**
+   * Unlocks with the password, until the deadline (now + the maximum unlocked time). A record whose KDF cost
+   * is below today's default is then written again at the default (same password and vault key, new salt).
+   */
   async unlock(password: string): Promise<VaultStatus> {
     const stored = await readStoredVault(this.deps.local);
     if (stored.state === 'absent') throw new KeeperError('no-vault');
-    const { vaultKey } = await unlockStoredVault<VaultPayload>(stored, password);
-    await writeSessionKey(this.deps.session, vaultKey);
+    const unlocked = await unlockStoredVault<VaultPayload>(stored, password);
+    await this.startSession(unlocked.vaultKey);
+    if (
+      needsKdfUpgrade(unlocked.header.kdf.iterations) &&
+      !unlocked.readOnly &&
+      !unlocked.recoveredFromPrevious
+    ) {
+      // Best effort: a failure (another write came first, storage full) leaves the record as it was, and the
+      // next unlock tries again.
+      await this.upgradeKdf(unlocked.record, password).catch(() => undefined);
+    }
     return this.status();
+  }
+
+  /**
+   * Password change: the current password is checked again, and the vault is written under a new vault key
+   * wrapped by the new password in ONE storage write that also sets the last good copy to the new record, so
+   * an interruption leaves either the old vault (old password) or the new one (new password). The vault stays
+   * unlocked (the new key replaces the old one in the session; the deadline does not move).
+   */
+  async changePassword(current: string, next: string): Promise<VaultStatus> {
+    if (next.length < MIN_PASSWORD_LENGTH) throw new KeeperError('password-too-short');
+    return this.exclusive(async () => {
+      const unlock = await this.liveUnlock();
+      if (!unlock) throw new KeeperError('locked');
+      const stored = await readStoredVault(this.deps.local);
+      if (stored.state === 'absent') throw new KeeperError('no-vault');
+      const opened = await unlockStoredVault<VaultPayload>(stored, current);
+      if (opened.readOnly) throw new KeeperError('read-only');
+      const { record, vaultKey } = await rewrapVault(opened.record, { vaultKey: opened.vaultKey }, next);
+      await commitVault(this.deps.local, record, opened.record, {
+        keepAsPrevious: record,
+        recovered: opened.recoveredFromPrevious,
+      });
+      this.lastOpened = null;
+      await writeSessionUnlock(this.deps.session, { ...unlock, key: vaultKey });
+      return this.status();
+    });
+  }
+
+  /**
+   * Locks when the unlocked time is over (checked by every request through the key, and by the alarm).
+   * Returns the deadline while unlocked, null when locked.
+   */
+  async lockIfDue(): Promise<number | null> {
+    return (await this.liveUnlock())?.deadline ?? null;
+  }
+
+  /** A new maximum unlocked time: the deadline becomes unlock time + `hours` (locking now if that has passed). */
+  async setMaxUnlocked(hours: number): Promise<number | null> {
+    const unlock = await this.liveUnlock();
+    if (!unlock) return null;
+    const deadline = unlock.unlockedAt + hours * HOUR_MS;
+    await writeSessionUnlock(this.deps.session, { ...unlock, deadline });
+    return this.lockIfDue();
+  }
+
+  /** Runs `listener` (synchronously) whenever the vault locks, by request or by itself. */
+  onLock(listener: () => void): void {
+    this.lockListeners.push(listener);
   }
 
   /** Checks the vault password again (before an export) without changing anything; throws `wrong-password`. */
@@ -110,8 +193,7 @@ export class Keeper {
   }
 
   async lock(): Promise<VaultStatus> {
-    this.lastOpened = null;
-    await clearSessionKey(this.deps.session);
+    await this.forget();
     return this.status();
   }
 
@@ -135,9 +217,46 @@ export class Keeper {
   }
 
   private async requireKey(): Promise<Uint8Array> {
-    const key = await readSessionKey(this.deps.session);
+    const key = await this.liveKey();
     if (!key) throw new KeeperError('locked');
     return key;
+  }
+
+  private async liveKey(): Promise<Uint8Array | null> {
+    return (await this.liveUnlock())?.key ?? null;
+  }
+
+  /** The session while unlocked and within its time; a session past its deadline is locked first. */
+  private async liveUnlock(): Promise<SessionUnlock | null> {
+    const unlock = await readSessionUnlock(this.deps.session);
+    if (!unlock) return null;
+    if (!isPastDeadline(unlock, this.deps.now())) return unlock;
+    await this.forget();
+    return null;
+  }
+
+  private async startSession(key: Uint8Array): Promise<void> {
+    const unlockedAt = this.deps.now();
+    const { maxUnlockedHours } = await readLockSettings(this.deps.local);
+    await writeSessionUnlock(this.deps.session, {
+      key,
+      unlockedAt,
+      deadline: unlockedAt + maxUnlockedHours * HOUR_MS,
+    });
+  }
+
+  private async forget(): Promise<void> {
+    this.lastOpened = null;
+    await clearSessionKey(this.deps.session);
+    for (const listener of this.lockListeners) listener();
+  }
+
+  /** Same password, same vault key, new salt, default cost; committed only on the record that was unlocked. */
+  private upgradeKdf(record: string, password: string): Promise<void> {
+    return this.exclusive(async () => {
+      const upgraded = await upgradeVaultKdf(record, password);
+      await commitVault(this.deps.local, upgraded.record, record);
+    });
   }
 
   /**
@@ -177,7 +296,8 @@ export class Keeper {
     } catch (error) {
       // The key in the session no longer fits the stored vault (replaced, re-keyed): lock and ask again.
       if (isVaultError(error, 'wrong-key')) {
-        await clearSessionKey(this.deps.session);
+        this.lastOpened = null;
+        await clearSessionKeyIf(this.deps.session, key);
         throw new KeeperError('locked');
       }
       throw error;

@@ -1,25 +1,56 @@
 /**
  * The unlocked vault key lives only in session storage (memory, trusted contexts only): it survives the
- * service worker being stopped, and the browser drops it on restart, extension update and reload.
+ * service worker being stopped, and the browser drops it on restart, extension update and reload. Next to it,
+ * written in the same `set()`, are when it was unlocked and when it must lock at the latest (the deadline), so a
+ * key is never kept without its deadline.
  */
 import { decodeVaultKey, encodeVaultKey, type KeyValueStore } from '../vault';
 
 const KEY = 'unlocked';
+const SINCE = 'unlocked_at';
+const DEADLINE = 'lock_deadline';
 
-export async function readSessionKey(session: KeyValueStore): Promise<Uint8Array | null> {
-  const value = (await session.get([KEY]))[KEY];
+export interface SessionUnlock {
+  key: Uint8Array;
+  /** When the vault was unlocked (ms since epoch). */
+  unlockedAt: number;
+  /** When it locks at the latest (ms since epoch); NaN when missing or unreadable (then it locks at once). */
+  deadline: number;
+}
+
+const timeOf = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : Number.NaN;
+
+/** The key and its times while unlocked, or null when locked (no key, or an unreadable one). */
+export async function readSessionUnlock(session: KeyValueStore): Promise<SessionUnlock | null> {
+  const items = await session.get([KEY, SINCE, DEADLINE]);
+  const value = items[KEY];
   if (typeof value !== 'string' || value === '') return null;
   try {
-    return decodeVaultKey(value);
+    return {
+      key: decodeVaultKey(value),
+      unlockedAt: timeOf(items[SINCE]),
+      deadline: timeOf(items[DEADLINE]),
+    };
   } catch {
     return null;
   }
 }
 
-export async function writeSessionKey(session: KeyValueStore, key: Uint8Array): Promise<void> {
-  await session.set({ [KEY]: encodeVaultKey(key) });
+export async function writeSessionUnlock(session: KeyValueStore, unlock: SessionUnlock): Promise<void> {
+  await session.set({
+    [KEY]: encodeVaultKey(unlock.key),
+    [SINCE]: unlock.unlockedAt,
+    [DEADLINE]: unlock.deadline,
+  });
 }
 
 export async function clearSessionKey(session: KeyValueStore): Promise<void> {
-  await session.set({ [KEY]: '' });
+  await session.set({ [KEY]: '', [SINCE]: 0, [DEADLINE]: 0 });
+}
+
+/** Clears the key only if it is still `key` (a password change may have put the new one there meanwhile). */
+export async function clearSessionKeyIf(session: KeyValueStore, key: Uint8Array): Promise<void> {
+  const current = await readSessionUnlock(session);
+  if (current && encodeVaultKey(current.key) === encodeVaultKey(key)) await clearSessionKey(session);
 }

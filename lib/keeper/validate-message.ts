@@ -4,7 +4,7 @@
  * field; unknown keys, prototype tricks and oversized strings are refused.
  */
 import type { AccountDraft, Message, MessageType } from '../messages';
-import { MESSAGE_TYPES } from '../messages';
+import { LOCK_SETTING_LIMITS, MESSAGE_TYPES } from '../messages';
 
 const MAX_PASSWORD = 1024;
 const MAX_LABEL = 1024;
@@ -85,6 +85,14 @@ function webOrigin(v: unknown): boolean {
     return false;
   }
 }
+/** An integer in `limits` (both ends included), or absent. */
+const optIntIn = (v: unknown, limits: { min: number; max: number }): boolean =>
+  v === undefined || (Number.isSafeInteger(v) && (v as number) >= limits.min && (v as number) <= limits.max);
+const lockSettings: Check = (p) =>
+  onlyKeys(p, ['idleLockMinutes', 'maxUnlockedHours', 'lockOnScreenLock']) &&
+  optIntIn(p.idleLockMinutes, LOCK_SETTING_LIMITS.idleLockMinutes) &&
+  optIntIn(p.maxUnlockedHours, LOCK_SETTING_LIMITS.maxUnlockedHours) &&
+  (p.lockOnScreenLock === undefined || typeof p.lockOnScreenLock === 'boolean');
 const qrText: Check = (p) =>
   onlyKeys(p, ['text']) && str(p.text, MAX_QR_TEXT) && (p.text as string).length > 0;
 
@@ -157,6 +165,10 @@ const CHECKS: Record<MessageType, Check> = {
   'scan.capture': empty,
   'scan.decoded': qrText,
   'scan.finished': empty,
+  'settings.get': empty,
+  'settings.set': lockSettings,
+  'vault.change-password': (p) =>
+    onlyKeys(p, ['current', 'next']) && str(p.current, MAX_PASSWORD) && str(p.next, MAX_PASSWORD),
 };
 
 /** Returns the message typed when its shape is exactly right, otherwise null. */

@@ -43,6 +43,7 @@ describe('production manifests', () => {
       'scripting',
       'contextMenus',
       'alarms',
+      'idle',
       'offscreen',
     ]);
     expect(manifest('chrome-mv3')).not.toHaveProperty('browser_specific_settings');
@@ -58,6 +59,7 @@ describe('production manifests', () => {
       'scripting',
       'contextMenus',
       'alarms',
+      'idle',
     ]);
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'sekimori@sekimori.dev' } });
   });

@@ -68,6 +68,9 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'import.commit': { token: 'A'.repeat(24), selected: [0, 2] },
   'backup.state': {},
   'backup.dismiss': {},
+  'settings.get': {},
+  'settings.set': { idleLockMinutes: 5, maxUnlockedHours: 8, lockOnScreenLock: true },
+  'vault.change-password': { current: 'x'.repeat(12), next: 'y'.repeat(12) },
 };
 
 const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');
@@ -204,6 +207,21 @@ describe('message validation', () => {
     ],
     ['payload is an array', { type: 'vault.status', payload: [] }],
     ['bad digest', { type: 'clipboard.copied', payload: { digest: 'xyz' } }],
+    ['idle minutes out of range', { type: 'settings.set', payload: { idleLockMinutes: 241 } }],
+    ['negative idle minutes', { type: 'settings.set', payload: { idleLockMinutes: -1 } }],
+    ['fractional hours', { type: 'settings.set', payload: { maxUnlockedHours: 1.5 } }],
+    ['no maximum unlocked time', { type: 'settings.set', payload: { maxUnlockedHours: 0 } }],
+    ['hours as text', { type: 'settings.set', payload: { maxUnlockedHours: '8' } }],
+    ['screen lock not a boolean', { type: 'settings.set', payload: { lockOnScreenLock: 1 } }],
+    ['an unknown setting', { type: 'settings.set', payload: { lockAfterSeconds: 5 } }],
+    [
+      'a password change without the current one',
+      { type: 'vault.change-password', payload: { next: 'y'.repeat(12) } },
+    ],
+    [
+      'a huge new password',
+      { type: 'vault.change-password', payload: { current: 'x'.repeat(12), next: 'y'.repeat(5000) } },
+    ],
     ['empty QR text', { type: 'scan.decoded', payload: { text: '' } }],
     ['oversized QR text', { type: 'enrol.save', payload: { text: 'x'.repeat(9000) } }],
     ['QR text not a string', { type: 'scan.decoded', payload: { text: ['otpauth://'] } }],

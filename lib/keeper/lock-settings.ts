@@ -1,0 +1,53 @@
+/**
+ * The lock settings, kept (not secret) in `storage.local` under `settings`. Anything missing or out of range
+ * reads as its default, so a damaged value can never turn automatic locking off. Other members of the stored
+ * object (later settings) are kept as they are.
+ */
+import { DEFAULT_LOCK_SETTINGS, LOCK_SETTING_LIMITS, type LockSettings } from '../messages';
+import type { KeyValueStore } from '../vault';
+
+export const SETTINGS_KEY = 'settings';
+
+function storedObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function intIn(value: unknown, limits: { min: number; max: number }, fallback: number): number {
+  return Number.isSafeInteger(value) && (value as number) >= limits.min && (value as number) <= limits.max
+    ? (value as number)
+    : fallback;
+}
+
+/** The settings in effect: what is stored where valid, the default otherwise. */
+export function effectiveLockSettings(value: unknown): LockSettings {
+  const stored = storedObject(value);
+  const d = DEFAULT_LOCK_SETTINGS;
+  return {
+    idleLockMinutes: intIn(stored.idleLockMinutes, LOCK_SETTING_LIMITS.idleLockMinutes, d.idleLockMinutes),
+    maxUnlockedHours: intIn(
+      stored.maxUnlockedHours,
+      LOCK_SETTING_LIMITS.maxUnlockedHours,
+      d.maxUnlockedHours,
+    ),
+    lockOnScreenLock:
+      typeof stored.lockOnScreenLock === 'boolean' ? stored.lockOnScreenLock : d.lockOnScreenLock,
+  };
+}
+
+export async function readLockSettings(local: KeyValueStore): Promise<LockSettings> {
+  return effectiveLockSettings((await local.get([SETTINGS_KEY]))[SETTINGS_KEY]);
+}
+
+/** Stores the given settings (validated by the caller) over the current ones; returns those now in effect. */
+export async function writeLockSettings(
+  local: KeyValueStore,
+  change: Partial<LockSettings>,
+): Promise<LockSettings> {
+  const stored = storedObject((await local.get([SETTINGS_KEY]))[SETTINGS_KEY]);
+  const given = Object.entries(change).filter(([, value]) => value !== undefined);
+  const next = { ...stored, ...effectiveLockSettings(stored), ...Object.fromEntries(given) };
+  await local.set({ [SETTINGS_KEY]: next });
+  return effectiveLockSettings(next);
+}
