@@ -6,7 +6,7 @@
 import type { LockSettings } from '../messages';
 import type { Handlers } from './handlers';
 import type { Keeper, KeeperDeps } from './keeper';
-import { readLockSettings, writeLockSettings } from './lock-settings';
+import { readLockSettings, writeLockSettings, type IdleCeiling } from './lock-settings';
 
 /** What the operating system reports: input within the interval, none, or the screen locked. */
 export type IdleState = 'active' | 'idle' | 'locked';
@@ -45,7 +45,15 @@ export const NO_AUTO_LOCK_EFFECTS: AutoLockEffects = {
 const idleSeconds = (settings: LockSettings) =>
   settings.idleLockMinutes === 0 ? MAX_IDLE_SECONDS : settings.idleLockMinutes * 60;
 
-export function createAutoLock(keeper: Keeper, deps: KeeperDeps, effects: AutoLockEffects): AutoLock {
+/**
+ * `idleCeiling`: an organisation's most idle minutes (e.g. from managed storage), read at each use; null: none.
+ */
+export function createAutoLock(
+  keeper: Keeper,
+  deps: KeeperDeps,
+  effects: AutoLockEffects,
+  idleCeiling: () => Promise<IdleCeiling> = async () => null,
+): AutoLock {
   /** Settings writes one after another (two pages saving at once must not lose either change). */
   let writes: Promise<unknown> = Promise.resolve();
 
@@ -53,15 +61,17 @@ export function createAutoLock(keeper: Keeper, deps: KeeperDeps, effects: AutoLo
     await effects.setLockAlarm(deadline);
   }
 
+  const settingsNow = async () => readLockSettings(deps.local, await idleCeiling());
+
   async function refresh(): Promise<void> {
-    const settings = await readLockSettings(deps.local);
+    const settings = await settingsNow();
     await effects.setIdleInterval(idleSeconds(settings));
     await arm(await keeper.lockIfDue());
   }
 
   async function idleChanged(state: IdleState): Promise<void> {
     if (state === 'active' || (await keeper.lockIfDue()) === null) return;
-    const settings = await readLockSettings(deps.local);
+    const settings = await settingsNow();
     if (state === 'locked') {
       if (settings.lockOnScreenLock) await keeper.lock();
     } else if (settings.idleLockMinutes > 0) {
@@ -72,10 +82,10 @@ export function createAutoLock(keeper: Keeper, deps: KeeperDeps, effects: AutoLo
   }
 
   const handlers: AutoLockHandlers = {
-    'settings.get': () => readLockSettings(deps.local),
+    'settings.get': settingsNow,
     'settings.set': (change) => {
       const run = writes.then(async () => {
-        const settings = await writeLockSettings(deps.local, change);
+        const settings = await writeLockSettings(deps.local, change, await idleCeiling());
         await effects.setIdleInterval(idleSeconds(settings));
         await arm(await keeper.setMaxUnlocked(settings.maxUnlockedHours));
         return settings;

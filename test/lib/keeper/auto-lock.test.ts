@@ -53,7 +53,7 @@ beforeAll(async () => {
   template = [...local.data.entries()];
 });
 
-function setup() {
+function setup(ceiling: { minutes: number | null } = { minutes: null }) {
   const local = new MemoryStore();
   for (const [k, v] of template) local.data.set(k, structuredClone(v));
   const session = new MemoryStore();
@@ -67,7 +67,7 @@ function setup() {
   };
   const keeper = new Keeper(deps);
   const effects = recordingEffects();
-  const autoLock = createAutoLock(keeper, deps, effects);
+  const autoLock = createAutoLock(keeper, deps, effects, async () => ceiling.minutes);
   const handlers = createHandlers(
     keeper,
     deps,
@@ -282,5 +282,38 @@ describe('lock settings', () => {
     expect(s.local.data.get('settings')).toMatchObject({ idleLockMinutes: 10, theme: 'dark' });
     await s.local.set({ settings: 'garbage' });
     expect(await s.handlers['settings.get']({})).toEqual(DEFAULT_LOCK_SETTINGS);
+  });
+});
+
+describe("an organisation's ceiling on the idle time", () => {
+  it('caps the idle time and never lets idle locking be off; the own choice returns without the ceiling', async () => {
+    const ceiling = { minutes: 10 as number | null };
+    const s = setup(ceiling);
+    expect(await s.handlers['settings.get']({})).toMatchObject({ idleLockMinutes: 10 });
+    expect(await s.handlers['settings.set']({ idleLockMinutes: 5 })).toMatchObject({ idleLockMinutes: 5 });
+    expect(s.effects.intervals.at(-1)).toBe(5 * 60);
+    expect(await s.handlers['settings.set']({ idleLockMinutes: 0 })).toMatchObject({ idleLockMinutes: 10 });
+    expect(s.effects.intervals.at(-1)).toBe(10 * 60);
+    expect(await s.handlers['settings.set']({ idleLockMinutes: 120 })).toMatchObject({ idleLockMinutes: 10 });
+    ceiling.minutes = null;
+    expect(await s.handlers['settings.get']({})).toMatchObject({ idleLockMinutes: 120 });
+  });
+
+  it('with the ceiling, an idle event locks even when the own choice was "off"', async () => {
+    const ceiling = { minutes: null as number | null };
+    const s = setup(ceiling);
+    await s.handlers['settings.set']({ idleLockMinutes: 0 });
+    await s.handlers['vault.unlock']({ password: PASSWORD });
+    ceiling.minutes = 30;
+    await s.autoLock.refresh();
+    expect(s.effects.intervals.at(-1)).toBe(30 * 60);
+    await s.autoLock.idleChanged('idle');
+    expect(await s.isUnlocked()).toBe(false);
+  });
+
+  it('a ceiling above what the browser can detect (4 hours) is held at 4 hours', async () => {
+    const s = setup({ minutes: 1440 });
+    await s.handlers['settings.set']({ idleLockMinutes: 0 });
+    expect(await s.handlers['settings.get']({})).toMatchObject({ idleLockMinutes: 240 });
   });
 });
