@@ -1,9 +1,10 @@
 /** The unlocked popup: the account list, the add/edit form, and the actions on accounts. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CodeView, TabContext, VaultStatus } from '@/lib/messages';
+import type { BackupState, CodeView, TabContext, VaultStatus } from '@/lib/messages';
 import { RemoteError } from '@/lib/messages';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
+import { BackupReminder } from './BackupReminder';
 import { useClient } from './client-context';
 import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
@@ -30,6 +31,10 @@ export interface VaultProps {
   scan: () => Promise<void>;
   /** Opens the options page at "Add from image". */
   openAddFromImage: () => void;
+  /** How well the accounts are backed up (from `codes.list`); undefined: the reminder asks for it. */
+  backup?: BackupState | null;
+  /** Opens the options page at "Back up and export" (the backup reminder's button). */
+  openBackup?: () => void;
   /** The popup's tab, once known: when it is a web page, rows offer "Fill". */
   tab?: TabContext | null;
   /** After a successful fill (the toolbar popup closes). */
@@ -59,6 +64,8 @@ export function Vault({
   initialNotice = null,
   scan,
   openAddFromImage,
+  backup,
+  openBackup,
   tab = null,
   afterFill = () => undefined,
 }: VaultProps) {
@@ -220,6 +227,7 @@ export function Vault({
           }
         />
       ) : null}
+      {accounts && accounts.length > 0 ? <BackupReminder state={backup} openBackup={openBackup} /> : null}
       {accounts ? (
         <AccountList
           accounts={accounts}

@@ -1,6 +1,6 @@
 /** The popup's top level: picks the screen for the vault's state. */
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { CodeView, ResponseOf, TabContext, VaultStatus } from '@/lib/messages';
+import type { BackupState, CodeView, ResponseOf, TabContext, VaultStatus } from '@/lib/messages';
 import { TargetTabContext } from '@/components/target-tab';
 import { RemoteError } from '@/lib/messages';
 import { useClient } from '@/components/client-context';
@@ -14,6 +14,8 @@ export interface AppProps {
   /** Starts a scan of the target tab (the popup closes while the user selects). */
   scan: () => Promise<void>;
   openAddFromImage: () => void;
+  /** Opens the options page at "Back up and export" (the backup reminder). */
+  openBackup?: () => void;
   /** After a successful fill: the toolbar popup closes (a popup in a tab stays). */
   afterFill?: () => void;
   /** The start-up `codes.list` call, when the caller already made it. */
@@ -27,6 +29,8 @@ interface Loaded {
   codes: CodeView[] | null;
   highlight?: readonly string[];
   notice?: string | null;
+  /** From `codes.list`; undefined after an unlock (the reminder asks for it then). */
+  backup?: BackupState | null;
 }
 
 function loaded(r: ResponseOf<'codes.list'>): Loaded {
@@ -34,10 +38,19 @@ function loaded(r: ResponseOf<'codes.list'>): Loaded {
     status: r.status,
     codes: r.status.vault === 'unlocked' ? r.accounts : null,
     highlight: r.highlight,
+    backup: r.backup,
   };
 }
 
-export function App({ copy, scan, openAddFromImage, afterFill, firstList, initialList }: AppProps) {
+export function App({
+  copy,
+  scan,
+  openAddFromImage,
+  openBackup,
+  afterFill,
+  firstList,
+  initialList,
+}: AppProps) {
   const t = useT();
   const client = useClient();
   const [state, setState] = useState<Loaded | null>(() => (initialList ? loaded(initialList) : null));
@@ -109,6 +122,8 @@ export function App({ copy, scan, openAddFromImage, afterFill, firstList, initia
           copy={copy}
           scan={scan}
           openAddFromImage={openAddFromImage}
+          backup={state.backup}
+          openBackup={openBackup}
           tab={tab}
           afterFill={afterFill}
           onStatus={settle}

@@ -50,6 +50,7 @@ function mount(initialList: ResponseOf<'codes.list'> | undefined): void {
               copy={copy}
               scan={scan}
               openAddFromImage={() => void openOptionsSection('add-from-image')}
+              openBackup={() => void openOptionsSection('backup')}
               afterFill={() => {
                 if (targetTab === null) window.close();
               }}

@@ -1,0 +1,287 @@
+// @vitest-environment happy-dom
+/**
+ * "Back up and export" on the options page, over the real background (keeper, vault, backup and formats on
+ * in-memory storage): the encrypted file restores into a fresh vault through "Import accounts", the Google
+ * transfer codes carry what Google can hold, one account's QR code, and the plain list behind its confirmation.
+ */
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseMigrationUri } from '@/lib/formats';
+import type { Client } from '@/lib/messages';
+import { parseOtpauthUri } from '@/lib/otp/parse-otpauth-uri';
+import { validateAccount } from '@/lib/otp/validate-account';
+import { SHARED_ACCOUNTS } from '../support/shared-accounts';
+import {
+  captureDownloads,
+  card,
+  chooseImportFiles,
+  mountOptions,
+  PASSWORD,
+  readQrSvg,
+  tr,
+  type,
+  vaultWith,
+} from './options-harness';
+
+configure({ asyncUtilTimeout: 5000 });
+const BACKUP_PASSWORD = 'a separate backup phrase';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const fields = (title: string) => within(card(title));
+
+async function stored(client: Client) {
+  const { accounts } = await client.call('codes.list', {});
+  return accounts.map(({ type, issuer, account, algorithm, digits, period, counter, origins }) => ({
+    type,
+    issuer,
+    account,
+    algorithm,
+    digits,
+    period,
+    counter,
+    origins,
+  }));
+}
+
+async function makeBackup(client: Client) {
+  const downloads = captureDownloads();
+  mountOptions(client);
+  const form = fields('Encrypted backup file');
+  await form.findByText('never');
+  expect(form.getByText(`${SHARED_ACCOUNTS.length} accounts`)).toBeTruthy();
+  type(form.getByLabelText('Your Sekimori password'), PASSWORD);
+  type(form.getByLabelText('Password for the backup file'), BACKUP_PASSWORD);
+  type(form.getByLabelText('Confirm the backup file password'), BACKUP_PASSWORD);
+  fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
+  await waitFor(() => expect(downloads).toHaveLength(1));
+  return downloads[0]!;
+}
+
+describe('Encrypted backup file', () => {
+  it('downloads a file that imports back into a fresh vault with the same accounts and sites', async () => {
+    const first = await vaultWith(SHARED_ACCOUNTS);
+    const { accounts } = await first.client.call('codes.list', {});
+    await first.client.call('account.origins', {
+      id: accounts[0]!.id,
+      origins: ['https://console.example.jp'],
+    });
+    const file = await makeBackup(first.client);
+    expect(file.name).toMatch(/^sekimori-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(file.type).toContain('application/json');
+    const text = await file.text();
+    expect(text).not.toContain(SHARED_ACCOUNTS[0]!.secret);
+
+    // The form is emptied, the state says when, and nothing is left unbacked.
+    const form = fields('Encrypted backup file');
+    expect(await form.findByText(/^Saved sekimori-backup-.*\(accounts in it: 5\)/)).toBeTruthy();
+    expect(form.getByLabelText<HTMLInputElement>('Your Sekimori password').value).toBe('');
+    expect(form.getByLabelText<HTMLInputElement>('Password for the backup file').value).toBe('');
+    await form.findByText('none — every account is backed up');
+    expect(form.queryByText('never')).toBeNull();
+    cleanup();
+
+    const second = await vaultWith();
+    mountOptions(second.client);
+    chooseImportFiles('Choose file…', [new File([text], file.name, { type: 'application/json' })]);
+    type(await screen.findByLabelText('File password'), BACKUP_PASSWORD);
+    fireEvent.click(screen.getByRole('button', { name: 'Open file' }));
+    expect(await screen.findByText(/^Format: Sekimori backup · 5 accounts/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 5 accounts' }));
+    expect(await screen.findByText('Added 5 accounts.')).toBeTruthy();
+    expect(await stored(second.client)).toEqual(await stored(first.client));
+    // The backup card of the same page counts what was just added.
+    expect(await fields('Encrypted backup file').findByText('5 accounts')).toBeTruthy();
+  });
+
+  it('checks both new passwords before asking the background, and says which password was wrong', async () => {
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 1));
+    const downloads = captureDownloads();
+    mountOptions(client);
+    const form = fields('Encrypted backup file');
+    type(form.getByLabelText('Your Sekimori password'), PASSWORD);
+    type(form.getByLabelText('Password for the backup file'), 'short');
+    type(form.getByLabelText('Confirm the backup file password'), 'short');
+    fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
+    expect((await form.findByRole('alert')).textContent).toBe(
+      'The backup file password must be at least 8 characters.',
+    );
+    type(form.getByLabelText('Password for the backup file'), BACKUP_PASSWORD);
+    type(form.getByLabelText('Confirm the backup file password'), BACKUP_PASSWORD + '!');
+    fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
+    expect((await form.findByRole('alert')).textContent).toBe('The two passwords do not match.');
+    type(form.getByLabelText('Confirm the backup file password'), BACKUP_PASSWORD);
+    type(form.getByLabelText('Your Sekimori password'), 'not my password');
+    fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
+    expect((await form.findByRole('alert')).textContent).toBe(
+      'That is not your Sekimori password. Nothing was exported.',
+    );
+    expect(downloads).toEqual([]);
+  });
+
+  it('while locked: says to unlock in the popup, then works after Try again', async () => {
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 1));
+    await client.call('vault.lock', {});
+    mountOptions(client);
+    const section = document.getElementById('backup')!;
+    const alert = await within(section).findByRole('alert');
+    expect(alert.textContent).toContain('Unlock Sekimori in the toolbar popup first');
+    await client.call('vault.unlock', { password: PASSWORD });
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(within(section).queryByRole('alert')).toBeNull());
+    expect(await fields('Encrypted backup file').findByText('1 account')).toBeTruthy();
+  });
+});
+
+describe('Google Authenticator transfer', () => {
+  const twelve = Array.from({ length: 12 }, (_, i) =>
+    validateAccount({
+      issuer: `Console ${i + 1}`,
+      account: `admin${i + 1}@example.jp`,
+      secret: `JBSWY3DPEHPK3P${'ABCDEFGHIJKL'[i]}Q`,
+    }),
+  );
+  const steam = SHARED_ACCOUNTS.find((a) => a.type === 'steam')!;
+
+  it('shows one QR code after another (1 / 2, buttons and arrow keys), names what Google cannot carry', async () => {
+    const { client } = await vaultWith([...twelve, steam]);
+    mountOptions(client);
+    const google = fields('Move to Google Authenticator');
+    type(google.getByLabelText('Your Sekimori password'), PASSWORD);
+    fireEvent.click(google.getByRole('button', { name: 'Show transfer QR codes' }));
+    const viewer = await google.findByRole('group', { name: 'Transfer QR codes' });
+    await waitFor(() => expect(document.activeElement).toBe(viewer));
+    expect(google.getByText('1 / 2')).toBeTruthy();
+    const first = readQrSvg(google.getByRole('img', { name: 'QR code 1 of 2' }));
+    expect(google.getByRole('button', { name: 'Previous' })).toHaveProperty('disabled', true);
+    fireEvent.click(google.getByRole('button', { name: 'Next' }));
+    expect(google.getByText('2 / 2')).toBeTruthy();
+    expect(google.getByRole('button', { name: 'Next' })).toHaveProperty('disabled', true);
+    const second = readQrSvg(google.getByRole('img', { name: 'QR code 2 of 2' }));
+    fireEvent.keyDown(viewer, { key: 'ArrowLeft' });
+    expect(google.getByText('1 / 2')).toBeTruthy();
+    fireEvent.keyDown(viewer, { key: 'ArrowRight' });
+    expect(google.getByText('2 / 2')).toBeTruthy();
+
+    const batches = [first!, second!].map((uri) => parseMigrationUri(uri));
+    expect(batches.flatMap((b) => b.accounts.map((a) => a.issuer))).toEqual(twelve.map((a) => a.issuer));
+    expect(within(google.getByRole('list')).getByText('Steam: sekimori-test')).toBeTruthy();
+
+    fireEvent.click(google.getByRole('button', { name: 'Done' }));
+    expect(document.querySelector('svg.qr')).toBeNull();
+    expect(document.body.textContent).not.toContain('Steam: sekimori-test');
+    await waitFor(() => expect(document.activeElement).toBe(google.getByLabelText('Your Sekimori password')));
+  });
+
+  it('clears the codes when the user leaves the tab', async () => {
+    const { client } = await vaultWith(twelve.slice(0, 2));
+    mountOptions(client);
+    const google = fields('Move to Google Authenticator');
+    type(google.getByLabelText('Your Sekimori password'), PASSWORD);
+    fireEvent.click(google.getByRole('button', { name: 'Show transfer QR codes' }));
+    await google.findByRole('img', { name: 'QR code 1 of 1' });
+    expect(google.queryByText('1 / 1')).toBeNull();
+    await new Promise((r) => setTimeout(r, 50)); // effects run after paint
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(document.querySelector('svg.qr')).toBeNull());
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+  });
+
+  it('nothing Google can carry: says so, in Japanese too', async () => {
+    const { client } = await vaultWith([steam]);
+    mountOptions(client, 'ja');
+    const google = fields(tr('ja', 'google_transfer_title'));
+    type(google.getByLabelText(tr('ja', 'backup_vault_password')), PASSWORD);
+    fireEvent.click(google.getByRole('button', { name: tr('ja', 'google_transfer_button') }));
+    expect((await google.findByRole('alert')).textContent).toBe(tr('ja', 'backup_google_none'));
+  });
+});
+
+describe('One account as a QR code', () => {
+  it('shows the chosen account as its otpauth link, until Done', async () => {
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 3));
+    mountOptions(client);
+    const qr = fields('One account as a QR code');
+    const select = await waitFor(() => {
+      const s = qr.getByLabelText<HTMLSelectElement>('Account');
+      expect(s.options).toHaveLength(3);
+      return s;
+    });
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(
+      SHARED_ACCOUNTS.slice(0, 3).map((a) => `${a.issuer} — ${a.account}`),
+    );
+    fireEvent.change(select, { target: { value: select.options[1]!.value } });
+    type(qr.getByLabelText('Your Sekimori password'), PASSWORD);
+    fireEvent.click(qr.getByRole('button', { name: 'Show QR code' }));
+    const label = `${SHARED_ACCOUNTS[1]!.issuer} — ${SHARED_ACCOUNTS[1]!.account}`;
+    const image = await qr.findByRole('img', { name: `QR code of ${label}` });
+    const account = parseOtpauthUri(readQrSvg(image)!);
+    expect(account).toMatchObject({ ...SHARED_ACCOUNTS[1] });
+    fireEvent.click(qr.getByRole('button', { name: 'Done' }));
+    expect(document.querySelector('svg.qr')).toBeNull();
+  });
+});
+
+describe('Plain text list', () => {
+  it('downloads the otpauth links only after the warning is acknowledged, each time', async () => {
+    const { client } = await vaultWith(SHARED_ACCOUNTS);
+    const downloads = captureDownloads();
+    mountOptions(client);
+    const list = fields('Plain text list (otpauth links)');
+    expect(list.getByText(/anyone who gets it can make your codes/)).toBeTruthy();
+    type(list.getByLabelText('Your Sekimori password'), PASSWORD);
+    const button = list.getByRole('button', { name: 'Download text file' });
+    expect(button).toHaveProperty('disabled', true);
+    fireEvent.submit(button.closest('form')!);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(downloads).toEqual([]);
+
+    const consent = list.getByLabelText('I understand that anyone who gets this file can make my codes.');
+    fireEvent.click(consent);
+    expect(button).toHaveProperty('disabled', false);
+    fireEvent.click(button);
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toMatch(/^sekimori-otpauth-\d{4}-\d{2}-\d{2}\.txt$/);
+    const lines = (await downloads[0]!.text()).trim().split('\n');
+    expect(lines.map((l) => parseOtpauthUri(l).secret)).toEqual(SHARED_ACCOUNTS.map((a) => a.secret));
+    await list.findByText(/^Saved sekimori-otpauth-/);
+    expect(consent).toHaveProperty('checked', false);
+  });
+});
+
+describe('in Japanese', () => {
+  it('renders the section and its messages in Japanese', async () => {
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 1));
+    mountOptions(client, 'ja');
+    const section = document.getElementById('backup')!;
+    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('バックアップとエクスポート');
+    const form = fields('暗号化バックアップファイル');
+    expect(await form.findByText('まだありません')).toBeTruthy();
+    expect(form.getByText('1件')).toBeTruthy();
+    type(form.getByLabelText('Sekimoriのパスワード'), 'まちがい');
+    type(form.getByLabelText('バックアップファイルのパスワード'), BACKUP_PASSWORD);
+    type(form.getByLabelText('バックアップファイルのパスワード（確認）'), BACKUP_PASSWORD);
+    fireEvent.click(form.getByRole('button', { name: 'バックアップファイルをダウンロード' }));
+    expect((await form.findByRole('alert')).textContent).toBe(
+      'Sekimoriのパスワードが違います。何もエクスポートしていません。',
+    );
+  });
+
+  it('shows the last backup date in the page language', async () => {
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 1));
+    captureDownloads();
+    await client.call('backup.export', {
+      kind: 'sekimori-backup',
+      password: PASSWORD,
+      backupPassword: BACKUP_PASSWORD,
+    });
+    mountOptions(client, 'ja');
+    const today = new Date();
+    const expected = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
+    expect(await fields('暗号化バックアップファイル').findByText(expected)).toBeTruthy();
+  });
+});
