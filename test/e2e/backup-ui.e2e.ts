@@ -1,0 +1,175 @@
+/**
+ * Back up, export and import as people see them in Chromium, in English and Japanese, light and dark: each
+ * screen is photographed into .output/screenshots/ (to look at) and checked for horizontal overflow and
+ * unlabelled controls. In one of them the real browser also saves the backup (Blob + `<a download>`), the
+ * import section reads it back through the file picker, and a transfer QR code is read from its pixels.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeQr } from '../../lib/qr/decode-qr';
+import { SHARED_ACCOUNTS } from '../support/shared-accounts';
+import { E2E_EXTENSION, launchExtension, type ExtensionSession } from './harness';
+
+const OUT = resolve(__dirname, '../../.output/screenshots');
+const PASSWORD = 'backups keep accounts 2026';
+const BACKUP_PASSWORD = 'a separate backup phrase';
+
+const CONSOLES = Array.from({ length: 10 }, (_, i) => ({
+  issuer: `Console ${i + 1}`,
+  account: `admin${i + 1}@example.jp`,
+  secret: `JBSWY3DPEHPK3P${'ABCDEFGHIJ'[i]}Q`,
+}));
+
+async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([t, p]) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: t, payload: p }),
+    [type, payload] as const,
+  );
+}
+
+/** Nothing wider than the window, and every shown control has an accessible name. */
+async function checkLayout(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
+    for (const el of document.querySelectorAll<HTMLInputElement>('button, input, select, textarea')) {
+      if (el.closest('[hidden]') || el.hidden) continue;
+      const named = el.getAttribute('aria-label') || el.textContent?.trim() || el.labels?.length;
+      if (!named) out.push(`unnamed ${el.tagName} ${el.outerHTML.slice(0, 80)}`);
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+}
+
+const sessions: ExtensionSession[] = [];
+afterAll(async () => {
+  for (const s of sessions) await s.close().catch(() => undefined);
+});
+
+describe.each([
+  ['en', 'light'],
+  ['en', 'dark'],
+  ['ja', 'light'],
+  ['ja', 'dark'],
+] as const)('backup and import screens (%s, %s)', (lang, scheme) => {
+  it('reminder, backup cards, transfer codes, account QR, import password and preview', async () => {
+    await mkdir(OUT, { recursive: true });
+    const session = await launchExtension({
+      extensionPath: E2E_EXTENSION,
+      locale: lang === 'ja' ? 'ja' : 'en-US',
+      colorScheme: scheme,
+    });
+    sessions.push(session);
+    const messages = JSON.parse(
+      await readFile(resolve(__dirname, `../../public/_locales/${lang}/messages.json`), 'utf8'),
+    ) as Record<string, { message: string }>;
+    const t = (key: string) => messages[key]!.message;
+    const shot = async (page: Page, name: string, selector?: string) => {
+      await checkLayout(page);
+      const path = join(OUT, `${lang}-${scheme}-${name}.png`);
+      if (!selector) return void (await page.screenshot({ path }));
+      // The whole page from the top, clipped to the element: an element shot of a tall section (or a full-page
+      // shot while scrolled) paints the sticky bar over it.
+      await page.evaluate(() => scrollTo(0, 0));
+      const clip = await page.locator(selector).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const pad = 12;
+        return { x: 0, y: Math.max(0, r.top + scrollY - pad), width: innerWidth, height: r.height + 2 * pad };
+      });
+      await page.screenshot({ path, fullPage: true, clip });
+    };
+
+    const popup = await session.openPopup();
+    await popup.setViewportSize({ width: 360, height: 520 });
+    await send(popup, 'vault.create', { password: PASSWORD });
+    for (const draft of [...SHARED_ACCOUNTS, ...CONSOLES]) await send(popup, 'account.add', { draft });
+    await popup.reload();
+    await popup.locator('.backup-reminder').waitFor();
+    expect(await popup.locator('.backup-reminder p').textContent()).toBe(
+      t('backup_reminder_many').replace('$1', '15'),
+    );
+    await shot(popup, 'b1-popup-reminder');
+
+    const options = await session.context.newPage();
+    await options.setViewportSize({ width: 1100, height: 900 });
+    await options.goto(`chrome-extension://${session.extensionId}/options.html#backup`);
+    const backup = options.locator('#backup');
+    await backup.locator('.backup-state dd').nth(1).filter({ hasText: '15' }).waitFor();
+    await shot(options, 'b2-backup-section', '#backup');
+
+    // Google transfer: two codes, three accounts left out.
+    const google = options.locator('.options-card').filter({ hasText: t('google_transfer_title') });
+    await google.locator('input[type=password]').fill(PASSWORD);
+    await google.getByRole('button', { name: t('google_transfer_button') }).click();
+    await google.locator('svg.qr').waitFor();
+    expect(await google.locator('.left-out li').count()).toBe(3);
+    await shot(options, 'b3-google-transfer', '#backup');
+    if (lang === 'en' && scheme === 'light') {
+      // A phone reads pixels: the code as drawn on screen must decode.
+      const png = PNG.sync.read(await google.locator('svg.qr').screenshot());
+      const text = decodeQr({ data: new Uint8ClampedArray(png.data), width: png.width, height: png.height });
+      expect(text).toMatch(/^otpauth-migration:\/\/offline\?data=/);
+    }
+    await options.keyboard.press('ArrowRight');
+    await google.getByText(lang === 'en' ? '2 / 2' : '2枚中 2枚目').waitFor();
+    await google.getByRole('button', { name: t('button_done') }).click();
+    expect(await options.locator('svg.qr').count()).toBe(0);
+
+    const one = options.locator('.options-card').filter({ hasText: t('account_qr_title') });
+    await one.locator('select').selectOption({ index: 1 });
+    await one.locator('input[type=password]').fill(PASSWORD);
+    await one.getByRole('button', { name: t('account_qr_button') }).click();
+    await one.locator('svg.qr').waitFor();
+    await shot(options, 'b4-account-qr', '.options-card:has(svg.qr)');
+    await one.getByRole('button', { name: t('button_done') }).click();
+
+    // The encrypted backup, saved by the browser, then read back through the import section's file picker.
+    const file = options.locator('.options-card').filter({ hasText: t('backup_file_title') });
+    await file.locator('#backup-vault-password').fill(PASSWORD);
+    await file.locator('#backup-new-password').fill(BACKUP_PASSWORD);
+    await file.locator('#backup-confirm-password').fill(BACKUP_PASSWORD);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      file.getByRole('button', { name: t('backup_file_button') }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^sekimori-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const saved = await download.path();
+    expect(JSON.parse(await readFile(saved, 'utf8'))).toBeTypeOf('object');
+    await file.locator('.done-note').waitFor();
+    await file
+      .locator('.backup-state dd')
+      .nth(1)
+      .filter({ hasText: t('backup_unbacked_none') })
+      .waitFor();
+
+    await options.locator('#import').scrollIntoViewIfNeeded();
+    const [chooser] = await Promise.all([
+      options.waitForEvent('filechooser'),
+      options.getByRole('button', { name: t('import_choose') }).click(),
+    ]);
+    await chooser.setFiles(saved);
+    await options.locator('#import-password').waitFor();
+    await options.locator('#import-password').fill('not it');
+    await options.getByRole('button', { name: t('import_password_button') }).click();
+    await options.locator('#import-password-error').waitFor();
+    await shot(options, 'b5-import-password', '#import');
+    await options.locator('#import-password').fill(BACKUP_PASSWORD);
+    await options.getByRole('button', { name: t('import_password_button') }).click();
+    await options.locator('.import-list').waitFor();
+    // Everything in the file is already in Sekimori: all marked, none ticked.
+    expect(await options.locator('.import-list input:checked').count()).toBe(0);
+    expect(await options.locator('.import-list .badge').count()).toBe(15);
+    await options.getByRole('button', { name: t('import_select_all') }).click();
+    await options.locator('.import-list input').nth(2).uncheck();
+    await shot(options, 'b6-import-preview', '#import');
+    await session.close();
+  });
+});
