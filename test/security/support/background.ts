@@ -94,6 +94,8 @@ export interface BackgroundOptions {
   session?: KeyValueStore;
   now?: () => number;
   newId?: () => string;
+  /** The recorded browser side of fills, prepared before the handlers take its functions. */
+  fill?: RecordedFillEffects;
 }
 
 export function background(options: BackgroundOptions = {}): Background {
@@ -107,7 +109,7 @@ export function background(options: BackgroundOptions = {}): Background {
   };
   const cleared: string[] = [];
   const scan = recordingScanEffects();
-  const fill = recordingFillEffects();
+  const fill = options.fill ?? recordingFillEffects();
   const keeper = new Keeper(deps);
   const router = createRouter(
     createHandlers(keeper, deps, {
