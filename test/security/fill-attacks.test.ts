@@ -5,10 +5,10 @@
  * without asking, the fill is pinned to the document the popup saw, and a code reaches no other document. The page
  * side (hidden fields, the page's own origin check) is fill-attacks-page.test.ts.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FillRequest } from '@/lib/messages';
 import { recordingFillEffects } from '../support/fill-effects';
-import { background, SENDERS, type Background } from './support/background';
+import { background, copyStores, SENDERS, type Background } from './support/background';
 import { remoteCode } from './support/remote-code';
 
 const CONSOLE = 'https://clp.trendmicro.com';
@@ -33,6 +33,8 @@ const LOOKALIKES = [
 
 let bg: Background;
 let id: string;
+/** The vault every test starts from (one key derivation for the whole file). */
+let template: Background;
 
 const request = (over: Partial<FillRequest> = {}): FillRequest => ({
   id,
@@ -45,11 +47,15 @@ const request = (over: Partial<FillRequest> = {}): FillRequest => ({
   ...over,
 });
 
-beforeEach(async () => {
-  bg = background();
-  await bg.client.call('vault.create', { password: 'fill attacks campaign' });
-  [id] = (await bg.client.call('enrol.save', { text: URI })).added as [string];
-  await bg.client.call('account.bind', { id, origin: CONSOLE });
+beforeAll(async () => {
+  template = background();
+  await template.client.call('vault.create', { password: 'fill attacks campaign' });
+  [id] = (await template.client.call('enrol.save', { text: URI })).added as [string];
+  await template.client.call('account.bind', { id, origin: CONSOLE });
+});
+
+beforeEach(() => {
+  bg = background(copyStores(template));
 });
 
 describe('fill on a lookalike or punycode origin', () => {
@@ -176,10 +182,8 @@ describe('fill after a navigation race', () => {
       clock.now += ms;
       fill.tab.documentId = 'DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD'; // the page navigates during the wait
     };
-    const raced = background({ now: () => clock.now, fill });
-    await raced.client.call('vault.create', { password: 'fill attacks campaign' });
-    const [rid] = (await raced.client.call('enrol.save', { text: URI })).added as [string];
-    await raced.client.call('account.bind', { id: rid, origin: CONSOLE });
+    const raced = background({ ...copyStores(template), now: () => clock.now, fill });
+    const rid = id;
     const seen: FillRequest = {
       id: rid,
       tabId: raced.fill.tab.tabId,

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientContext } from '@/components/client-context';
 import { EnrolPreviewCard } from '@/components/EnrolPreviewCard';
 import { I18nContext } from '@/components/i18n';
@@ -16,7 +16,7 @@ import { ImportPreviewCard } from '@/components/ImportPreviewCard';
 import { App } from '@/entrypoints/popup/App';
 import type { Client } from '@/lib/messages';
 import { translator } from '../support/translate';
-import { background, type Background } from './support/background';
+import { background, copyStores, type Background } from './support/background';
 import { remoteCode } from './support/remote-code';
 
 const PASSWORD = 'labels campaign password';
@@ -72,10 +72,16 @@ function leaks(): string[] {
   return found;
 }
 
-beforeEach(async () => {
+/** A fresh, empty, unlocked vault (one key derivation for the whole file). */
+let template: Background;
+beforeAll(async () => {
+  template = background();
+  await template.client.call('vault.create', { password: PASSWORD });
+});
+
+beforeEach(() => {
   delete (globalThis as { __pwned?: unknown }).__pwned;
-  bg = background();
-  await bg.client.call('vault.create', { password: PASSWORD });
+  bg = background(copyStores(template));
 });
 
 afterEach(cleanup);

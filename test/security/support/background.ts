@@ -146,3 +146,13 @@ export function sideEffects(bg: Background): string {
     activeTab: bg.scan.activeTabId,
   });
 }
+
+/** Copies of a background's storage (local and session), to start another background from the same state. */
+export function copyStores(bg: Background): { local: MemoryStore; session: MemoryStore } {
+  const copy = (store: KeyValueStore) => {
+    const out = new MemoryStore();
+    if (store instanceof MemoryStore) for (const [k, v] of store.data) out.data.set(k, structuredClone(v));
+    return out;
+  };
+  return { local: copy(bg.local), session: copy(bg.session) };
+}
