@@ -39,6 +39,8 @@ export default defineConfig({
       },
     },
     action: { default_title: '__MSG_extName__' },
+    // What an organisation can set centrally (docs/enterprise.md). Firefox reads policies.json instead.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },

@@ -15,7 +15,7 @@ import { useClearOnLeave } from './use-clear-on-leave';
 
 interface Shown {
   uris: string[];
-  leftOut: string[];
+  leftOut: { label: string; reason: 'steam' | 'period' | 'digits' }[];
 }
 
 export function GoogleTransferCard({ onExported }: { onExported: () => void }) {
@@ -57,8 +57,10 @@ export function GoogleTransferCard({ onExported }: { onExported: () => void }) {
             <div class="banner warn left-out">
               <p>{t('google_transfer_left_out')}</p>
               <ul>
-                {shown.leftOut.map((name, i) => (
-                  <li key={i}>{displayText(name)}</li>
+                {shown.leftOut.map(({ label, reason }, i) => (
+                  <li key={i}>
+                    {displayText(label)} — {t(`google_transfer_why_${reason}`)}
+                  </li>
                 ))}
               </ul>
             </div>

@@ -4,6 +4,7 @@
  * Codes are stable strings that the UI maps to translated messages.
  */
 import type { Account, OtpAlgorithm, OtpType } from './otp/account';
+import type { Policy } from './policy/policy';
 
 /** What the popup may know about an account: never its secret. */
 export interface AccountView {
@@ -263,7 +264,13 @@ export interface Protocol {
    */
   'backup.export': {
     req: { kind: ExportKind; password: string; backupPassword?: string; ids?: string[] };
-    res: { text: string; uris: string[]; count: number; leftOut: string[] };
+    res: {
+      text: string;
+      uris: string[];
+      count: number;
+      /** Accounts a Google transfer cannot carry, and why. */
+      leftOut: { label: string; reason: 'steam' | 'period' | 'digits' }[];
+    };
   };
   /**
    * Reads a backup or another app's export (the file's text, or its bytes in Base64) in the background: the
@@ -297,6 +304,8 @@ export interface Protocol {
    * stays unlocked. Errors: `wrong-password`, `password-too-short`, `locked`, `read-only`.
    */
   'vault.change-password': { req: { current: string; next: string }; res: VaultStatus };
+  /** The organisation's policy as it applies now (for the settings: what is set by the organisation). */
+  'policy.get': { req: Record<string, never>; res: Policy };
 }
 
 export type MessageType = keyof Protocol;
@@ -339,6 +348,7 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'import.commit': 'extension-page',
   'backup.state': 'extension-page',
   'backup.dismiss': 'extension-page',
+  'policy.get': 'extension-page',
   'fill.auto': 'web-frame',
   'scan.capture': 'scan-tab',
   'scan.decoded': 'scan-tab',

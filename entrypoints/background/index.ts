@@ -2,6 +2,7 @@ import { Keeper } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { createAutoFill } from '@/lib/keeper/auto-fill-handlers';
 import { createAutoLock } from '@/lib/keeper/auto-lock';
+import { policyIdleCeiling } from '@/lib/keeper/policy-rules';
 import { autoLockEffects, startAutoLock } from '@/lib/platform/auto-lock';
 import { autoFillEffects, listenForGrants } from '@/lib/platform/auto-fill';
 import { createRouter } from '@/lib/keeper/router';
@@ -14,13 +15,20 @@ import { fillEffects } from '@/lib/platform/fill';
 import { openActionPopup, registerScanTriggers, scanEffects } from '@/lib/platform/tabs';
 import { fillFromTrigger } from '@/lib/keeper/fill-trigger';
 import { randomHexId } from '@/lib/keeper/random-id';
+import { readManagedPolicy } from '@/lib/platform/policy';
 
 export default defineBackground(() => {
-  const deps = { local: localStore, session: sessionStore, now: () => Date.now(), newId: randomHexId };
+  const deps = {
+    local: localStore,
+    session: sessionStore,
+    now: () => Date.now(),
+    newId: randomHexId,
+    readPolicy: readManagedPolicy,
+  };
   const keeper = new Keeper(deps);
   const effects = { scheduleClipboardClear, ...scanEffects, ...fillEffects, ...autoFillEffects };
   const autoFill = createAutoFill(keeper, deps, effects);
-  const autoLock = createAutoLock(keeper, deps, autoLockEffects);
+  const autoLock = createAutoLock(keeper, deps, autoLockEffects, policyIdleCeiling(deps));
   const handlers = createHandlers(keeper, deps, effects, autoFill, autoLock);
   listenForGrants(autoFill);
   listenForMessages(createRouter(handlers, selfIdentity()));

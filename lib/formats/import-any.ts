@@ -3,7 +3,6 @@
  * (lib/formats/import). The public `importAccounts` of lib/index.ts.
  */
 import { BackupError, isSekimoriBackup, openBackup, type BackupAccount } from '../backup';
-import type { Account } from '../otp/account';
 import { readImport } from './import';
 import type { ImportFormat, ImportInput, ImportOptions, SkippedEntry } from './import';
 
@@ -41,6 +40,9 @@ export async function readAnyImport(input: ImportInput, options: ImportOptions =
  * URIs (all the accounts of the codes given), Aegis, 2FAS, andOTP, Bitwarden, the Authenticator extension.
  * `password` is used only by encrypted formats; without it they reject with code `password-required`.
  */
-export async function importAccounts(input: ImportInput, options: ImportOptions = {}): Promise<Account[]> {
+export async function importAccounts(
+  input: ImportInput,
+  options: ImportOptions = {},
+): Promise<BackupAccount[]> {
   return (await readAnyImport(input, options)).accounts;
 }

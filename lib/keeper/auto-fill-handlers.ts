@@ -14,6 +14,7 @@ import type { Handlers } from './handlers';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { liveAccount } from './live-account';
+import { fillAllowed } from './policy-rules';
 import { webFrameOrigin } from './sender';
 import type { StoredAccount, VaultPayload } from './stored-account';
 
@@ -119,6 +120,7 @@ export function createAutoFill(
         return { state: 'off' };
       }
       if (account.type === 'hotp') throw new KeeperError('autofill-hotp');
+      if (!(await fillAllowed(deps, origin))) throw new KeeperError('policy-forbids');
       if (await effects.hasOrigin(origin)) {
         await dropWish(id, origin);
         await apply(id, origin, true);
@@ -139,6 +141,7 @@ export function createAutoFill(
       const live = payload.accounts.filter((a) => a.deletedAt === undefined);
       const asking = live.filter((a) => autoFillOrigins(a).includes(origin));
       if (asking.length !== 1 || !(await effects.hasOrigin(origin))) return { result: 'skipped' };
+      if (!(await fillAllowed(deps, origin))) return { result: 'skipped' };
       const code = await codeToFill(keeper, asking[0]!, deps, effects);
       const target = { tabId, origin, documentId: sender.documentId ?? null, frameId: sender.frameId };
       const page = await effects

@@ -7,7 +7,7 @@ import type { BackupAccount } from '../backup';
 import { decodeBase64Strict, encodeBase64 } from '../encoding/base64';
 import { isWebOrigin } from '../backup/web-origin';
 import { exportAccounts } from '../formats/export-accounts';
-import { migrationProblem } from '../formats/google-migration';
+import { formatMigrationUris, migrationProblem } from '../formats/google-migration';
 import { readAnyImport } from '../formats/import-any';
 import type { BackupState, ImportedAccount, ImportPreview } from '../messages';
 import { formatOtpauthUri } from '../otp/format-otpauth-uri';
@@ -15,21 +15,26 @@ import { validateAccount } from '../otp/validate-account';
 import type { Handlers } from './handlers';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
+import { checkExportPolicy, checkImportPolicy, readPolicy } from './policy-rules';
 import type { StoredAccount, VaultPayload } from './stored-account';
 
 /** A read file waits this long for its "Import" click. */
 export const IMPORT_TTL_MS = 10 * 60_000;
 const PENDING_IMPORT = 'import_pending';
+/** Accounts per Google transfer QR code shown on screen. */
+export const TRANSFER_PER_CODE = 5;
 
 interface PendingImport {
   token: string;
   until: number;
+  /** A Sekimori backup: its accounts are in a backup already (that file). */
+  fromBackup: boolean;
   accounts: ImportedAccount[];
 }
 
 type BackupHandlers = Pick<
   Handlers,
-  'backup.export' | 'import.read' | 'import.commit' | 'backup.state' | 'backup.dismiss'
+  'backup.export' | 'import.read' | 'import.commit' | 'backup.state' | 'backup.dismiss' | 'policy.get'
 >;
 
 const live = (payload: VaultPayload) => payload.accounts.filter((a) => a.deletedAt === undefined);
@@ -92,6 +97,7 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
 
   return {
     'backup.export': async ({ kind, password, backupPassword, ids }) => {
+      await checkExportPolicy(deps, kind);
       const payload = await unlockedPayload();
       await keeper.verifyPassword(password);
       const all = live(payload);
@@ -102,7 +108,7 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
       let text = '';
       let uris: string[] = [];
       let exported = accounts;
-      const leftOut: string[] = [];
+      const leftOut: { label: string; reason: 'steam' | 'period' | 'digits' }[] = [];
       if (kind === 'sekimori-backup') {
         text = await exportAccounts(accounts.map(toBackupAccount), 'sekimori-backup', {
           password: backupPassword,
@@ -114,9 +120,13 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
         uris = [formatOtpauthUri(accounts[0]!)];
       } else {
         exported = accounts.filter((a) => migrationProblem(a) === undefined);
-        for (const a of accounts) if (migrationProblem(a) !== undefined) leftOut.push(label(a));
+        for (const a of accounts) {
+          const reason = migrationProblem(a);
+          if (reason !== undefined) leftOut.push({ label: label(a), reason });
+        }
         if (exported.length === 0) throw new KeeperError('nothing-to-export');
-        uris = await exportAccounts(exported, 'google-migration');
+        // Five accounts a code: a phone reads such a code off a laptop screen at once (ten make ~130 modules).
+        uris = formatMigrationUris(exported, { perBatch: TRANSFER_PER_CODE });
       }
       const now = deps.now();
       const done = new Set(exported.map((a) => a.id));
@@ -128,6 +138,7 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
     },
 
     'import.read': async ({ data, encoding, password }): Promise<ImportPreview> => {
+      await checkImportPolicy(deps);
       const payload = await unlockedPayload();
       let input: string | Uint8Array = data;
       if (encoding === 'base64') {
@@ -142,7 +153,12 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
       });
       const token = encodeBase64(crypto.getRandomValues(new Uint8Array(18)));
       await deps.session.set({
-        [PENDING_IMPORT]: { token, until: deps.now() + IMPORT_TTL_MS, accounts } satisfies PendingImport,
+        [PENDING_IMPORT]: {
+          token,
+          until: deps.now() + IMPORT_TTL_MS,
+          fromBackup: read.format === 'sekimori-backup',
+          accounts,
+        } satisfies PendingImport,
       });
       const dup = duplicates(accounts, live(payload));
       return {
@@ -154,6 +170,7 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
     },
 
     'import.commit': async ({ token, selected }) => {
+      await checkImportPolicy(deps);
       const pending = await readPending(token);
       const chosen = [...new Set(selected)].map((i) => pending.accounts[i]);
       if (chosen.some((a) => a === undefined)) throw new KeeperError('bad-request');
@@ -171,7 +188,9 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
           }
           held.add(key);
           const origins = [...new Set(imported.origins ?? [])].filter(isWebOrigin);
-          p.accounts.push({ ...account, id: deps.newId(), origins, createdAt: now });
+          const restored: StoredAccount = { ...account, id: deps.newId(), origins, createdAt: now };
+          if (pending.fromBackup) restored.backedUpAt = now;
+          p.accounts.push(restored);
           added += 1;
         }
         return { added, duplicates: skipped };
@@ -179,6 +198,8 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
       await deps.session.set({ [PENDING_IMPORT]: null });
       return result;
     },
+
+    'policy.get': () => readPolicy(deps),
 
     'backup.state': async () => backupState(await unlockedPayload()),
 

@@ -8,6 +8,7 @@ import { KeeperError } from './keeper-error';
 import { liveAccount } from './live-account';
 import type { Handlers } from './handlers';
 import { codeToFill } from './fill-code-now';
+import { fillAllowed } from './policy-rules';
 
 import type { PageFill, TabContext } from '../messages';
 
@@ -69,6 +70,7 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
       const { payload, status } = await keeper.snapshot();
       if (!payload || status.vault !== 'unlocked') throw new KeeperError('locked');
       const account = liveAccount(payload, id);
+      if (!(await fillAllowed(deps, origin))) throw new KeeperError('policy-forbids');
       if (!allowOtherOrigin && !account.origins.includes(origin)) {
         return { result: 'confirm-origin', origin, accountOrigins: [...account.origins] };
       }
@@ -85,6 +87,7 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
       // A login form framed from another site is that site's: filled only when the account is bound to it.
       for (const frame of frames) {
         if (frame.origin === origin || !account.origins.includes(frame.origin)) continue;
+        if (!(await fillAllowed(deps, frame.origin))) continue;
         const inFrame = await effects
           .fillInDocument({ tabId, documentId: frame.documentId, origin: frame.origin }, code, {
             allowEmailCode: false,

@@ -10,6 +10,7 @@ import { createScanHandlers, type ScanEffects } from './scan-handlers';
 import { createFillHandlers, type FillEffects } from './fill-handlers';
 import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill-handlers';
 import { backupState, createBackupHandlers } from './backup-handlers';
+import { checkPasswordPolicy, policyIdleCeiling } from './policy-rules';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
@@ -36,7 +37,7 @@ export function createHandlers(
   deps: KeeperDeps,
   effects: HandlerEffects,
   autoFill: AutoFill = createAutoFill(keeper, deps, effects),
-  autoLock: AutoLock = createAutoLock(keeper, deps, NO_AUTO_LOCK_EFFECTS),
+  autoLock: AutoLock = createAutoLock(keeper, deps, NO_AUTO_LOCK_EFFECTS, policyIdleCeiling(deps)),
 ): Handlers {
   const codes = new CodeCache();
   keeper.onLock(() => codes.clear());
@@ -68,10 +69,16 @@ export function createHandlers(
     'enrol.preview': ({ text }) => enroller.preview(text),
     'enrol.save': ({ text }) => enroller.save(text),
     'vault.status': () => keeper.status(),
-    'vault.create': ({ password }) => thenArm(() => keeper.create(password))(),
+    'vault.create': async ({ password }) => {
+      await checkPasswordPolicy(deps, password);
+      return thenArm(() => keeper.create(password))();
+    },
     'vault.unlock': ({ password }) => thenArm(thenSync(() => keeper.unlock(password)))(),
     'vault.lock': () => thenArm(() => keeper.lock())(),
-    'vault.change-password': ({ current, next }) => keeper.changePassword(current, next),
+    'vault.change-password': async ({ current, next }) => {
+      await checkPasswordPolicy(deps, next);
+      return keeper.changePassword(current, next);
+    },
     'codes.list': async () => {
       const now = deps.now();
       // The popup's start-up call: the two session reads run side by side, not one after the other.

@@ -32,7 +32,9 @@ export type KeeperErrorCode =
   /** The read file's preview is older than its time (or another file was read since): read it again. */
   | 'import-expired'
   /** An export with no account in it. */
-  | 'nothing-to-export';
+  | 'nothing-to-export'
+  /** The organisation's policy does not allow this (see docs/enterprise.md). */
+  | 'policy-forbids';
 
 export class KeeperError extends CodedError<KeeperErrorCode> {
   override readonly name = 'KeeperError';

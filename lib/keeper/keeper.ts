@@ -30,6 +30,7 @@ import {
 } from './session-key';
 import { EMPTY_PAYLOAD, type VaultPayload } from './stored-account';
 import { checkPayload } from './check-payload';
+import type { Policy } from '../policy/policy';
 
 export interface KeeperDeps {
   local: KeyValueStore;
@@ -37,6 +38,8 @@ export interface KeeperDeps {
   now: () => number;
   /** Random lowercase hex id. */
   newId: () => string;
+  /** The organisation's policy (managed storage); none: the defaults. */
+  readPolicy?: () => Promise<Policy>;
 }
 
 export const MIN_PASSWORD_LENGTH = 8;

@@ -162,6 +162,7 @@ const CHECKS: Record<MessageType, Check> = {
     p.selected.every((i) => typeof i === 'number' && Number.isSafeInteger(i) && i >= 0),
   'backup.state': empty,
   'backup.dismiss': empty,
+  'policy.get': empty,
   'scan.capture': empty,
   'scan.decoded': qrText,
   'scan.finished': empty,

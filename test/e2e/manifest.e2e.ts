@@ -80,6 +80,17 @@ describe('production manifests', () => {
     },
   );
 
+  it('Chrome: the enterprise policy schema is declared and shipped; Firefox reads policies.json instead', () => {
+    expect(manifest('chrome-mv3').storage).toEqual({ managed_schema: 'managed_schema.json' });
+    const shipped = JSON.parse(
+      readFileSync(join(OUT, 'chrome-mv3', 'managed_schema.json'), 'utf8'),
+    ) as object;
+    expect(shipped).toEqual(
+      JSON.parse(readFileSync(resolve(__dirname, '../../public/managed_schema.json'), 'utf8')),
+    );
+    expect(manifest('firefox-mv3')).not.toHaveProperty('storage');
+  });
+
   it('strict CSP for extension pages', () => {
     const csp = (manifest('chrome-mv3').content_security_policy as { extension_pages: string })
       .extension_pages;

@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { MemoryStore } from './memory-store';
+import type { Policy } from '@/lib/policy/policy';
 import { recordingScanEffects, type RecordedScanEffects } from './scan-effects';
 import { recordingFillEffects, type RecordedFillEffects } from './fill-effects';
 
@@ -13,7 +14,7 @@ const SELF = {
 };
 
 /** A client wired to the real keeper, router and vault over in-memory storage (no mocks). */
-export function realClient(): {
+export function realClient(options: { policy?: () => Promise<Policy> } = {}): {
   client: Client;
   local: MemoryStore;
   session: MemoryStore;
@@ -23,7 +24,13 @@ export function realClient(): {
 } {
   const local = new MemoryStore();
   const session = new MemoryStore();
-  const deps: KeeperDeps = { local, session, now: () => Date.now(), newId: randomHexId };
+  const deps: KeeperDeps = {
+    local,
+    session,
+    now: () => Date.now(),
+    newId: randomHexId,
+    readPolicy: options.policy,
+  };
   const cleared: string[] = [];
   const scan = recordingScanEffects();
   const fill = recordingFillEffects();

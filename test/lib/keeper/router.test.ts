@@ -71,6 +71,7 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'settings.get': {},
   'settings.set': { idleLockMinutes: 5, maxUnlockedHours: 8, lockOnScreenLock: true },
   'vault.change-password': { current: 'x'.repeat(12), next: 'y'.repeat(12) },
+  'policy.get': {},
 };
 
 const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');
