@@ -25,6 +25,7 @@ import {
   clearSessionKey,
   clearSessionKeyIf,
   readSessionUnlock,
+  noteSeenRevision,
   writeSessionUnlock,
   type SessionUnlock,
 } from './session-key';
@@ -62,6 +63,7 @@ interface Opened {
   record: string;
   readOnly: boolean;
   recovered: boolean;
+  revision: number;
 }
 
 export class Keeper {
@@ -70,6 +72,8 @@ export class Keeper {
   /** The last record opened and its payload: reused while storage holds the same record and key. */
   private lastOpened: { record: string; key: Uint8Array; opened: Opened } | null = null;
   private readonly lockListeners: (() => void)[] = [];
+  /** The session's highest seen vault revision, as read with the key at the start of this request. */
+  private seenRevision = 0;
 
   constructor(private readonly deps: KeeperDeps) {}
 
@@ -80,9 +84,10 @@ export class Keeper {
   /** The vault's state and, when unlocked, its payload, from one read of storage. */
   async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null; record?: string }> {
     const key = await this.liveKey();
-    const fast = key && (await this.openCurrent(key));
+    const current = key && (await this.openCurrent(key));
+    const fast = current && (await this.checkedForReplay(current));
     if (fast) {
-      const status: VaultStatus = { vault: 'unlocked', readOnly: fast.readOnly, recovered: false };
+      const status: VaultStatus = { vault: 'unlocked', readOnly: fast.readOnly, recovered: fast.recovered };
       return { status, payload: fast.payload, record: fast.record };
     }
     const stored = await readStoredVault(this.deps.local);
@@ -91,7 +96,7 @@ export class Keeper {
     const openable = stored.state === 'present' || stored.previous !== undefined;
     if (!key) return { status: { vault: openable ? 'locked' : 'unreadable' }, payload: null };
     try {
-      const opened = await this.open(key, stored);
+      const opened = await this.checkedForReplay(await this.open(key, stored));
       const status: VaultStatus = {
         vault: 'unlocked',
         readOnly: opened.readOnly,
@@ -154,7 +159,9 @@ export class Keeper {
       const stored = await readStoredVault(this.deps.local);
       if (stored.state === 'absent') throw new KeeperError('no-vault');
       const opened = await unlockStoredVault<VaultPayload>(stored, current);
-      if (opened.readOnly) throw new KeeperError('read-only');
+      // Read-only: a newer format, or an older record written back (see checkedForReplay).
+      const replayed = opened.header.revision < unlock.seenRevision && !opened.recoveredFromPrevious;
+      if (opened.readOnly || replayed) throw new KeeperError('read-only');
       const { record, vaultKey } = await rewrapVault(opened.record, { vaultKey: opened.vaultKey }, next);
       await commitVault(this.deps.local, record, opened.record, {
         keepAsPrevious: record,
@@ -207,7 +214,7 @@ export class Keeper {
   async mutate<T>(change: (payload: VaultPayload) => T): Promise<T> {
     return this.exclusive(async () => {
       const key = await this.requireKey();
-      const opened = await this.open(key);
+      const opened = await this.checkedForReplay(await this.open(key));
       if (opened.readOnly) throw new KeeperError('read-only');
       const payload = structuredClone(opened.payload);
       const result = change(payload);
@@ -215,6 +222,7 @@ export class Keeper {
       payload.accounts = payload.accounts.filter((a) => a.deletedAt === undefined || a.deletedAt > cutoff);
       const record = await sealVault(opened.record, key, payload);
       await commitVault(this.deps.local, record, opened.record, { recovered: opened.recovered });
+      await this.noteRevision(opened.revision + 1);
       return result;
     });
   }
@@ -233,6 +241,7 @@ export class Keeper {
   private async liveUnlock(): Promise<SessionUnlock | null> {
     const unlock = await readSessionUnlock(this.deps.session);
     if (!unlock) return null;
+    this.seenRevision = unlock.seenRevision;
     if (!isPastDeadline(unlock, this.deps.now())) return unlock;
     await this.forget();
     return null;
@@ -246,6 +255,26 @@ export class Keeper {
       unlockedAt,
       deadline: unlockedAt + maxUnlockedHours * HOUR_MS,
     });
+  }
+
+  /**
+   * A record older than one this browser session has already seen was written back by someone else (a copy
+   * replayed from disk, a sync gone wrong): it is served read-only and flagged, never written over as if it were
+   * the vault. A newer one is remembered.
+   */
+  private async checkedForReplay(opened: Opened): Promise<Opened> {
+    // (A last good copy opened because the current record is damaged is older by design, and flagged already.)
+    if (opened.revision < this.seenRevision && !opened.recovered) {
+      return { ...opened, readOnly: true, recovered: true };
+    }
+    await this.noteRevision(opened.revision);
+    return opened;
+  }
+
+  private async noteRevision(revision: number): Promise<void> {
+    if (revision <= this.seenRevision) return;
+    this.seenRevision = revision;
+    await noteSeenRevision(this.deps.session, revision);
   }
 
   private async forget(): Promise<void> {
@@ -273,7 +302,13 @@ export class Keeper {
     if (last && last.record === record && sameBytes(last.key, key)) return last.opened;
     try {
       const o = await openVault<VaultPayload>(record, key);
-      const opened = { payload: checkPayload(o.payload), record, readOnly: o.readOnly, recovered: false };
+      const opened = {
+        payload: checkPayload(o.payload),
+        record,
+        readOnly: o.readOnly,
+        recovered: false,
+        revision: o.header.revision,
+      };
       this.lastOpened = { record, key, opened };
       return opened;
     } catch {
@@ -295,6 +330,7 @@ export class Keeper {
         record: o.record,
         readOnly: o.readOnly,
         recovered: o.recoveredFromPrevious,
+        revision: o.header.revision,
       };
     } catch (error) {
       // The key in the session no longer fits the stored vault (replaced, re-keyed): lock and ask again.

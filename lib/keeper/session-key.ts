@@ -9,6 +9,12 @@ import { decodeVaultKey, encodeVaultKey, type KeyValueStore } from '../vault';
 const KEY = 'unlocked';
 const SINCE = 'unlocked_at';
 const DEADLINE = 'lock_deadline';
+/**
+ * The highest vault revision this browser session has seen (kept across lock and unlock, gone at restart): a
+ * stored record older than that was written back by someone else (a replayed copy), and is never served as if
+ * nothing happened.
+ */
+const SEEN_REVISION = 'vault_revision';
 
 export interface SessionUnlock {
   key: Uint8Array;
@@ -16,6 +22,8 @@ export interface SessionUnlock {
   unlockedAt: number;
   /** When it locks at the latest (ms since epoch); NaN when missing or unreadable (then it locks at once). */
   deadline: number;
+  /** The highest vault revision seen in this browser session (0: none). */
+  seenRevision: number;
 }
 
 const timeOf = (value: unknown): number =>
@@ -23,7 +31,7 @@ const timeOf = (value: unknown): number =>
 
 /** The key and its times while unlocked, or null when locked (no key, or an unreadable one). */
 export async function readSessionUnlock(session: KeyValueStore): Promise<SessionUnlock | null> {
-  const items = await session.get([KEY, SINCE, DEADLINE]);
+  const items = await session.get([KEY, SINCE, DEADLINE, SEEN_REVISION]);
   const value = items[KEY];
   if (typeof value !== 'string' || value === '') return null;
   try {
@@ -31,13 +39,29 @@ export async function readSessionUnlock(session: KeyValueStore): Promise<Session
       key: decodeVaultKey(value),
       unlockedAt: timeOf(items[SINCE]),
       deadline: timeOf(items[DEADLINE]),
+      seenRevision: revisionOf(items[SEEN_REVISION]),
     };
   } catch {
     return null;
   }
 }
 
-export async function writeSessionUnlock(session: KeyValueStore, unlock: SessionUnlock): Promise<void> {
+const revisionOf = (value: unknown): number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
+
+export async function readSeenRevision(session: KeyValueStore): Promise<number> {
+  return revisionOf((await session.get([SEEN_REVISION]))[SEEN_REVISION]);
+}
+
+/** Remembers `revision` as seen (only ever upwards: the caller passes what it read before). */
+export async function noteSeenRevision(session: KeyValueStore, revision: number): Promise<void> {
+  await session.set({ [SEEN_REVISION]: revision });
+}
+
+export async function writeSessionUnlock(
+  session: KeyValueStore,
+  unlock: Omit<SessionUnlock, 'seenRevision'>,
+): Promise<void> {
   await session.set({
     [KEY]: encodeVaultKey(unlock.key),
     [SINCE]: unlock.unlockedAt,

@@ -20,8 +20,12 @@ export const KDF_MIN_ITERATIONS = 600_000;
  */
 export const KDF_DEFAULT_ITERATIONS = 800_000;
 
-/** WebCrypto takes the iteration count as an unsigned 32-bit integer. */
-export const KDF_MAX_ITERATIONS = 0xffff_ffff;
+/**
+ * The highest cost a record may ask for (on load and on create): ten times anything this code writes, about 4 s
+ * here. Above it a tampered header could make an unlock run for hours (PBKDF2 takes up to 2^32 - 1 rounds).
+ * Backups use the same ceiling.
+ */
+export const KDF_MAX_ITERATIONS = 10_000_000;
 
 /** Salt length written by this code; shorter salts are refused on load. */
 export const SALT_BYTES = 16;
