@@ -306,6 +306,16 @@ export interface Protocol {
   'vault.change-password': { req: { current: string; next: string }; res: VaultStatus };
   /** The organisation's policy as it applies now (for the settings: what is set by the organisation). */
   'policy.get': { req: Record<string, never>; res: Policy };
+  /** The clock check's last result and whether codes use it. */
+  'clock.get': { req: Record<string, never>; res: ClockState };
+  /**
+   * Measures this computer's clock against the web server the user names (its HTTP `Date`), a few times, keeping
+   * the sample with the shortest round trip. Needs the user's grant of that origin (asked from the page first).
+   * Errors: `clock-not-allowed` (no grant), `clock-unreachable`, `clock-no-date`.
+   */
+  'clock.check': { req: { server: string }; res: ClockState };
+  /** Codes use the measured offset (true) or the computer's clock as it is (false). */
+  'clock.apply': { req: { apply: boolean }; res: ClockState };
 }
 
 export type MessageType = keyof Protocol;
@@ -356,6 +366,9 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'settings.get': 'extension-page',
   'settings.set': 'extension-page',
   'vault.change-password': 'extension-page',
+  'clock.get': 'extension-page',
+  'clock.check': 'extension-page',
+  'clock.apply': 'extension-page',
 };
 
 export const MESSAGE_TYPES = Object.keys(ALLOWED_SENDER) as MessageType[];
@@ -410,3 +423,19 @@ export const LOCK_SETTING_LIMITS = {
   idleLockMinutes: { min: 0, max: 240 },
   maxUnlockedHours: { min: 1, max: 24 },
 } as const;
+
+/** The clock check (options page). Not secret: kept in `storage.local` under `clock`. */
+export interface ClockState {
+  /** The web origin measured against, or null before the first check. */
+  server: string | null;
+  /** Server time minus this computer's time (ms); positive: this computer is behind. */
+  offsetMs: number | null;
+  /** The round trip of the sample used (the offset is good to about half of it, plus the Date header's 1 s). */
+  roundTripMs: number | null;
+  measuredAt: number | null;
+  /** Codes are computed with the offset applied. */
+  apply: boolean;
+}
+
+/** Beyond this difference, servers that accept one step either side may start rejecting codes. */
+export const CLOCK_WARN_MS = 15_000;

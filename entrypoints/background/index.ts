@@ -16,6 +16,7 @@ import { openActionPopup, registerScanTriggers, scanEffects } from '@/lib/platfo
 import { fillFromTrigger } from '@/lib/keeper/fill-trigger';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { readManagedPolicy } from '@/lib/platform/policy';
+import { measureClock } from '@/lib/platform/clock';
 
 export default defineBackground(() => {
   const deps = {
@@ -26,7 +27,13 @@ export default defineBackground(() => {
     readPolicy: readManagedPolicy,
   };
   const keeper = new Keeper(deps);
-  const effects = { scheduleClipboardClear, ...scanEffects, ...fillEffects, ...autoFillEffects };
+  const effects = {
+    scheduleClipboardClear,
+    ...scanEffects,
+    ...fillEffects,
+    ...autoFillEffects,
+    measureClock,
+  };
   const autoFill = createAutoFill(keeper, deps, effects);
   const autoLock = createAutoLock(keeper, deps, autoLockEffects, policyIdleCeiling(deps));
   const handlers = createHandlers(keeper, deps, effects, autoFill, autoLock);

@@ -3,6 +3,7 @@ import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';
 import { advanceHotp } from './live-account';
 import type { StoredAccount } from './stored-account';
+import { clockShift } from './clock';
 
 /** A code with this little time left is not worth typing: wait for the next one. */
 export const MIN_REMAINING_MS = 3000;
@@ -10,13 +11,15 @@ export const MIN_REMAINING_MS = 3000;
 export async function codeToFill(
   keeper: Keeper,
   account: StoredAccount,
-  deps: Pick<KeeperDeps, 'now'>,
+  deps: Pick<KeeperDeps, 'now' | 'local'>,
   effects: { sleep(ms: number): Promise<void> },
 ): Promise<string> {
   // HOTP moves its counter on first (persisted before the code exists).
   if (account.type === 'hotp') return generateCode(await advanceHotp(keeper, account.id), deps.now());
+  // At the measured server time when the user chose it (clock check).
+  const shift = await clockShift(deps.local);
   const periodMs = account.period * 1000;
-  const remaining = periodMs - (deps.now() % periodMs);
+  const remaining = periodMs - ((deps.now() + shift) % periodMs);
   if (remaining <= MIN_REMAINING_MS) await effects.sleep(remaining + 50);
-  return generateCode(account, deps.now());
+  return generateCode(account, deps.now() + shift);
 }

@@ -11,6 +11,7 @@ import { createFillHandlers, type FillEffects } from './fill-handlers';
 import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill-handlers';
 import { backupState, createBackupHandlers } from './backup-handlers';
 import { checkPasswordPolicy, policyIdleCeiling } from './policy-rules';
+import { clockShift, createClockHandlers, type ClockEffects } from './clock';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
@@ -27,7 +28,7 @@ export type Handlers = {
   [K in MessageType]: (payload: RequestOf<K>, sender?: SenderInfo) => Promise<ResponseOf<K>>;
 };
 
-export interface HandlerEffects extends ScanEffects, FillEffects, AutoFillEffects {
+export interface HandlerEffects extends ScanEffects, FillEffects, AutoFillEffects, Partial<ClockEffects> {
   /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
   scheduleClipboardClear(digest: string): Promise<void>;
 }
@@ -64,6 +65,9 @@ export function createHandlers(
     ...fill,
     ...autoFill.handlers,
     ...createBackupHandlers(keeper, deps),
+    ...createClockHandlers(deps, {
+      measureClock: effects.measureClock ?? (() => Promise.reject(new KeeperError('clock-unreachable'))),
+    }),
     ...autoLock.handlers,
     'account.origins': (payload) => thenSync(() => fill['account.origins'](payload))(),
     'enrol.preview': ({ text }) => enroller.preview(text),
@@ -81,19 +85,28 @@ export function createHandlers(
     },
     'codes.list': async () => {
       const now = deps.now();
-      // The popup's start-up call: the two session reads run side by side, not one after the other.
-      const [{ status, payload, record }, highlight] = await Promise.all([
+      // The popup's start-up call: the reads run side by side, not one after the other.
+      const [{ status, payload, record }, highlight, shift] = await Promise.all([
         keeper.snapshot(),
         readHighlight(deps.session, now),
+        clockShift(deps.local),
       ]);
       if (!payload || record === undefined) return { status, accounts: [], now, highlight: [], backup: null };
-      const accounts = await codes.get(record, now, () => listCodes(payload, now));
+      // Codes at the measured server time (clock check); their end times back in this computer's time.
+      const accounts = await codes.get(`${shift}|${record}`, now, async () =>
+        shift === 0
+          ? listCodes(payload, now)
+          : (await listCodes(payload, now + shift)).map((c) => ({
+              ...c,
+              validUntilMs: c.validUntilMs === 0 ? 0 : c.validUntilMs - shift,
+            })),
+      );
       return { status, accounts, now, highlight, backup: backupState(payload) };
     },
     'account.preview': async ({ draft }) => {
       const full = draftToAccount(draft);
       const { secret: _secret, ...account } = full;
-      return { code: await generateCode(full, deps.now()), account };
+      return { code: await generateCode(full, deps.now() + (await clockShift(deps.local))), account };
     },
     'account.add': async ({ draft }) => {
       const account = draftToAccount(draft);

@@ -34,7 +34,13 @@ export type KeeperErrorCode =
   /** An export with no account in it. */
   | 'nothing-to-export'
   /** The organisation's policy does not allow this (see docs/enterprise.md). */
-  | 'policy-forbids';
+  | 'policy-forbids'
+  /** The clock check's server was not granted to Sekimori. */
+  | 'clock-not-allowed'
+  /** The clock check's server did not answer (offline, no such host, an error page without a date). */
+  | 'clock-unreachable'
+  /** The clock check's server answered without a usable Date header. */
+  | 'clock-no-date';
 
 export class KeeperError extends CodedError<KeeperErrorCode> {
   override readonly name = 'KeeperError';

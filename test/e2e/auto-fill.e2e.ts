@@ -158,6 +158,19 @@ describe('automatic fill in Chromium', () => {
     await page.close();
   });
 
+  it('clock check: measured against a granted server (the demo console), refused for one not granted', async () => {
+    const state = (await send(session, 'clock.check', { server: origin })) as {
+      server: string;
+      offsetMs: number;
+      roundTripMs: number;
+    };
+    expect(state.server).toBe(origin);
+    expect(Math.abs(state.offsetMs)).toBeLessThan(1500); // same machine: only the Date header's whole seconds
+    expect(state.roundTripMs).toBeLessThan(2000);
+    const notGranted = `http://localhost:${new URL(demo.url).port}`;
+    await expect(send(session, 'clock.check', { server: notGranted })).rejects.toThrow('clock-not-allowed');
+  });
+
   it('turned off: the page is left alone again', async () => {
     const { id } = await accountNamed(session, TREND);
     await send(session, 'account.autofill', { id, origin, on: false });

@@ -1,6 +1,6 @@
 import { createClient, type Client } from '@/lib/messages';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
-import { createHandlers } from '@/lib/keeper/handlers';
+import { createHandlers, type HandlerEffects } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { MemoryStore } from './memory-store';
@@ -14,7 +14,9 @@ const SELF = {
 };
 
 /** A client wired to the real keeper, router and vault over in-memory storage (no mocks). */
-export function realClient(options: { policy?: () => Promise<Policy> } = {}): {
+export function realClient(
+  options: { policy?: () => Promise<Policy>; measureClock?: HandlerEffects['measureClock'] } = {},
+): {
   client: Client;
   local: MemoryStore;
   session: MemoryStore;
@@ -39,6 +41,7 @@ export function realClient(options: { policy?: () => Promise<Policy> } = {}): {
       scheduleClipboardClear: async (d) => void cleared.push(d),
       ...scan,
       ...fill,
+      measureClock: options.measureClock,
     }),
     SELF,
   );

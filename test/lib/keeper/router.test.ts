@@ -72,6 +72,9 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'settings.set': { idleLockMinutes: 5, maxUnlockedHours: 8, lockOnScreenLock: true },
   'vault.change-password': { current: 'x'.repeat(12), next: 'y'.repeat(12) },
   'policy.get': {},
+  'clock.get': {},
+  'clock.check': { server: 'https://clp.trendmicro.com' },
+  'clock.apply': { apply: true },
 };
 
 const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');
