@@ -71,12 +71,34 @@ function expectTyped(error: unknown, classes: ErrorClass[], input: unknown, pars
     expect(message.includes(input), `${parser}: the message echoes the input`).toBe(false);
 }
 
+/** Milliseconds `run` takes (its result or error ignored): for re-measuring a call that looked slow. */
+function measure(run: () => unknown): number {
+  const t0 = performance.now();
+  try {
+    run();
+  } catch {
+    // only the time matters here
+  }
+  return performance.now() - t0;
+}
+
+async function measureAsync(run: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await run().catch(() => undefined);
+  return performance.now() - t0;
+}
+
+/**
+ * Counts and times one call. A call over the bound is measured once more before it fails the run: a pause of the
+ * machine (garbage collection, other jobs on 2 cores) is not the parser's, a hang or a blow-up happens again.
+ */
 function timed<T>(parser: string, run: () => T): T {
   const t0 = performance.now();
   try {
     return run();
   } finally {
-    const ms = performance.now() - t0;
+    let ms = performance.now() - t0;
+    if (ms >= SYNC_MS) ms = measure(run);
     slowest.set(parser, Math.max(slowest.get(parser) ?? 0, ms));
     counts.set(parser, (counts.get(parser) ?? 0) + 1);
     expect(ms, `${parser}: one call took ${ms.toFixed(0)} ms`).toBeLessThan(SYNC_MS);
@@ -88,7 +110,8 @@ async function timedAsync<T>(parser: string, run: () => Promise<T>): Promise<T> 
   try {
     return await run();
   } finally {
-    const ms = performance.now() - t0;
+    let ms = performance.now() - t0;
+    if (ms >= ASYNC_MS) ms = await measureAsync(run);
     slowest.set(parser, Math.max(slowest.get(parser) ?? 0, ms));
     counts.set(parser, (counts.get(parser) ?? 0) + 1);
     expect(ms, `${parser}: one call took ${ms.toFixed(0)} ms`).toBeLessThan(ASYNC_MS);

@@ -73,6 +73,9 @@ export function examples(s: Seeded, documentId: string): Record<string, Record<s
     'scan.decoded': { text: 'otpauth://totp/Evil:z?secret=JBSWY3DPEHPK3PXP&issuer=Evil' },
     'scan.finished': {},
     'settings.get': {},
+    'clock.get': {},
+    'clock.check': { server: 'https://time.example.jp' },
+    'clock.apply': { apply: true },
     'policy.get': {},
     'settings.set': { idleLockMinutes: 0 },
   };
