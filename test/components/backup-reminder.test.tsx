@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** The popup's backup reminder over the real background: the count, Back up, and Not now until more arrive. */
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientContext } from '@/components/client-context';
 import { I18nContext } from '@/components/i18n';
@@ -9,6 +9,9 @@ import type { Client } from '@/lib/messages';
 import { SHARED_ACCOUNTS } from '../support/shared-accounts';
 import { translator } from '../support/translate';
 import { draftOf, PASSWORD, vaultWith } from './options-harness';
+
+// Unlocking runs the real PBKDF2 (800 000 rounds): on a busy 2-core machine that can pass a second.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(cleanup);
 
