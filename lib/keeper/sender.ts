@@ -43,6 +43,10 @@ export function isTopFrameContentScript(sender: SenderInfo, self: SelfIdentity):
   if (sender.id !== self.id) return false;
   if (typeof sender.tab?.id !== 'number' || sender.frameId !== 0) return false;
   if (typeof sender.url !== 'string' || isOnOrigin(sender.url, self.origin)) return false;
+  // Where the browser reports the frame's origin, it agrees with the URL (a file: page, whose origin is opaque,
+  // may still be scanned: a screenshot opened in the browser).
+  if (sender.origin !== undefined && sender.origin !== 'null' && webFrameOrigin(sender) === null)
+    return false;
   return true;
 }
 

@@ -19,8 +19,23 @@ export function listenForMessages(
   );
 }
 
+/**
+ * Longer than the slowest request (an export of thousands of accounts at 800 000 PBKDF2 rounds takes a few
+ * seconds): beyond it the background is not going to answer.
+ */
+export const ANSWER_TIMEOUT_MS = 30_000;
+
+/**
+ * Sends one request. Chromium very occasionally drops a message sent while it stops the service worker; then no
+ * answer ever comes, and after ANSWER_TIMEOUT_MS this resolves undefined (the client reports `no-response`)
+ * instead of leaving the page waiting for ever.
+ */
 export function sendToBackground(message: Message): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ANSWER_TIMEOUT_MS);
+  });
+  return Promise.race([browser.runtime.sendMessage(message), late]).finally(() => clearTimeout(timer));
 }
 
 /** Runs `task` when the extension is installed or updated, and at browser start-up. */
