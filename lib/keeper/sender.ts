@@ -45,8 +45,7 @@ export function isTopFrameContentScript(sender: SenderInfo, self: SelfIdentity):
   if (typeof sender.url !== 'string' || isOnOrigin(sender.url, self.origin)) return false;
   // Where the browser reports the frame's origin, it agrees with the URL (a file: page, whose origin is opaque,
   // may still be scanned: a screenshot opened in the browser).
-  if (sender.origin !== undefined && sender.origin !== 'null' && webFrameOrigin(sender) === null)
-    return false;
+  if (/^https?:/i.test(sender.url) && webFrameOrigin(sender) === null) return false;
   return true;
 }
 
