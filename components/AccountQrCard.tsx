@@ -8,7 +8,9 @@ import { displayText } from '@/lib/otp/display-text';
 import { exportErrorText } from './backup-text';
 import { useClient } from './client-context';
 import { useT } from './i18n';
+import { OrgOff } from './OrgOff';
 import { PasswordInput } from './PasswordInput';
+import { usePolicy } from './policy-context';
 import { QrCode } from './QrCode';
 import { useAction } from './use-action';
 import { useClearOnLeave } from './use-clear-on-leave';
@@ -32,6 +34,7 @@ export function AccountQrCard({ accounts, onExported }: AccountQrCardProps) {
   const [shown, setShown] = useState<{ uri: string; label: string } | null>(null);
   const { busy, error, run } = useAction();
   const field = useRef<HTMLSelectElement>(null);
+  const off = usePolicy()?.disablePlaintextExport ?? false;
   useClearOnLeave(shown !== null, () => setShown(null));
   const account = accounts?.find((a) => a.id === chosen) ?? accounts?.[0];
 
@@ -57,7 +60,9 @@ export function AccountQrCard({ accounts, onExported }: AccountQrCardProps) {
     <section class="options-card" aria-labelledby="account-qr-title">
       <h3 id="account-qr-title">{t('account_qr_title')}</h3>
       <p class="muted">{t('account_qr_intro')}</p>
-      {shown ? (
+      {off ? (
+        <OrgOff />
+      ) : shown ? (
         <div class="qr-shown">
           <p class="qr-caption">{shown.label}</p>
           <div class="qr-slides">

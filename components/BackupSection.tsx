@@ -11,7 +11,9 @@ import { exportErrorText } from './backup-text';
 import { useClient } from './client-context';
 import { GoogleTransferCard } from './GoogleTransferCard';
 import { useT } from './i18n';
+import { OrgOff } from './OrgOff';
 import { OtpauthListCard } from './OtpauthListCard';
+import { usePolicy } from './policy-context';
 
 export interface BackupSectionProps {
   /** Changes when accounts were added elsewhere on the page: the counts and the account list are read again. */
@@ -24,6 +26,7 @@ export function BackupSection({ accountsVersion = 0 }: BackupSectionProps) {
   const [state, setState] = useState<BackupState | null>(null);
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const off = usePolicy()?.disableImportExport ?? false;
 
   const load = useCallback(async () => {
     try {
@@ -56,7 +59,8 @@ export function BackupSection({ accountsVersion = 0 }: BackupSectionProps) {
     <section id="backup" class="options-section" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backup_title')}</h2>
       <p class="muted">{t('backup_intro')}</p>
-      {problem ? (
+      {off ? <OrgOff /> : null}
+      {problem && !off ? (
         <div class="banner error enrol-problem" role="alert">
           <p>{exportErrorText(t, problem)}</p>
           <button type="button" class="small" onClick={() => void load()}>
@@ -64,10 +68,14 @@ export function BackupSection({ accountsVersion = 0 }: BackupSectionProps) {
           </button>
         </div>
       ) : null}
-      <BackupFileCard state={state} onExported={refreshState} />
-      <GoogleTransferCard onExported={refreshState} />
-      <AccountQrCard accounts={accounts} onExported={refreshState} />
-      <OtpauthListCard onExported={refreshState} />
+      {off ? null : (
+        <>
+          <BackupFileCard state={state} onExported={refreshState} />
+          <GoogleTransferCard onExported={refreshState} />
+          <AccountQrCard accounts={accounts} onExported={refreshState} />
+          <OtpauthListCard onExported={refreshState} />
+        </>
+      )}
     </section>
   );
 }

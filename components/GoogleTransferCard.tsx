@@ -8,7 +8,9 @@ import { displayText } from '@/lib/otp/display-text';
 import { googleErrorText } from './backup-text';
 import { useClient } from './client-context';
 import { useT } from './i18n';
+import { OrgOff } from './OrgOff';
 import { PasswordInput } from './PasswordInput';
+import { usePolicy } from './policy-context';
 import { QrSlides } from './QrSlides';
 import { useAction } from './use-action';
 import { useClearOnLeave } from './use-clear-on-leave';
@@ -25,6 +27,7 @@ export function GoogleTransferCard({ onExported }: { onExported: () => void }) {
   const [shown, setShown] = useState<Shown | null>(null);
   const { busy, error, run } = useAction();
   const field = useRef<HTMLInputElement>(null);
+  const off = usePolicy()?.disablePlaintextExport ?? false;
   useClearOnLeave(shown !== null, () => setShown(null));
 
   function done() {
@@ -45,7 +48,9 @@ export function GoogleTransferCard({ onExported }: { onExported: () => void }) {
     <section class="options-card" aria-labelledby="google-transfer-title">
       <h3 id="google-transfer-title">{t('google_transfer_title')}</h3>
       <p class="muted">{t('google_transfer_intro')}</p>
-      {shown ? (
+      {off ? (
+        <OrgOff />
+      ) : shown ? (
         <div class="qr-shown">
           {shown.uris.length > 0 ? (
             <>

@@ -14,6 +14,8 @@ import { ImportPasswordForm } from './ImportPasswordForm';
 import { ImportPreviewCard } from './ImportPreviewCard';
 import { imageToRgba, type ReadImage } from './image-to-rgba';
 import { isEditable } from './image-input';
+import { OrgOff } from './OrgOff';
+import { usePolicy } from './policy-context';
 
 export interface ImportSectionProps {
   /** Image file -> pixels; the canvas version by default (tests pass a PNG decoder). */
@@ -42,6 +44,7 @@ export function ImportSection({ readImage = imageToRgba, onImported }: ImportSec
   const [done, setDone] = useState<{ added: number; duplicates: number } | null>(null);
   const [pasted, setPasted] = useState('');
   const choose = useRef<HTMLButtonElement>(null);
+  const off = usePolicy()?.disableImportExport ?? false;
   const checking = stage.step === 'password' && stage.checking;
   const busy = stage.step === 'reading' || stage.step === 'adding' || checking;
   const busyNow = useRef(false);
@@ -136,72 +139,80 @@ export function ImportSection({ readImage = imageToRgba, onImported }: ImportSec
     >
       <h2 id="import-title">{t('import_title')}</h2>
       <p class="muted">{t('import_intro')}</p>
-      <ImportDropZone busy={busy} onFiles={(files) => void readFiles(files)} buttonRef={choose} />
-      <form
-        class="import-paste"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (pasted.trim() && !busy) {
-            setDone(null);
-            void read({ data: pasted, encoding: 'text' });
-          }
-        }}
-      >
-        <label for="import-text">{t('import_paste_label')}</label>
-        <textarea
-          id="import-text"
-          rows={3}
-          spellcheck={false}
-          autocomplete="off"
-          value={pasted}
-          placeholder={t('import_paste_placeholder')}
-          onInput={(e) => setPasted(e.currentTarget.value)}
-        />
-        <div class="buttons start">
-          <button type="submit" disabled={busy || pasted.trim() === ''}>
-            {t('import_read_text')}
-          </button>
-        </div>
-      </form>
-      <div role="status" aria-live="polite" class="enrol-status">
-        {stage.step === 'reading' || checking ? <p class="reading">{t('import_reading')}</p> : null}
-        {done ? (
-          <div class="enrol-done">
-            <p class="enrol-done-title">{countText(t, 'import_done', done.added)}</p>
-            {done.duplicates > 0 ? <p>{countText(t, 'import_done_duplicates', done.duplicates)}</p> : null}
+      {off ? (
+        <OrgOff />
+      ) : (
+        <>
+          <ImportDropZone busy={busy} onFiles={(files) => void readFiles(files)} buttonRef={choose} />
+          <form
+            class="import-paste"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (pasted.trim() && !busy) {
+                setDone(null);
+                void read({ data: pasted, encoding: 'text' });
+              }
+            }}
+          >
+            <label for="import-text">{t('import_paste_label')}</label>
+            <textarea
+              id="import-text"
+              rows={3}
+              spellcheck={false}
+              autocomplete="off"
+              value={pasted}
+              placeholder={t('import_paste_placeholder')}
+              onInput={(e) => setPasted(e.currentTarget.value)}
+            />
+            <div class="buttons start">
+              <button type="submit" disabled={busy || pasted.trim() === ''}>
+                {t('import_read_text')}
+              </button>
+            </div>
+          </form>
+          <div role="status" aria-live="polite" class="enrol-status">
+            {stage.step === 'reading' || checking ? <p class="reading">{t('import_reading')}</p> : null}
+            {done ? (
+              <div class="enrol-done">
+                <p class="enrol-done-title">{countText(t, 'import_done', done.added)}</p>
+                {done.duplicates > 0 ? (
+                  <p>{countText(t, 'import_done_duplicates', done.duplicates)}</p>
+                ) : null}
+              </div>
+            ) : null}
           </div>
-        ) : null}
-      </div>
-      {problem ? (
-        <div class="banner error enrol-problem" role="alert">
-          <p>
-            {failedCommit ? t('import_nothing_added') + ' ' : ''}
-            {'key' in problem ? t(problem.key, problem.detail ?? '') : importErrorText(t, problem.code)}
-          </p>
-          {'retry' in problem && problem.retry ? (
-            <button type="button" class="small" onClick={problem.retry}>
-              {t('button_retry')}
-            </button>
+          {problem ? (
+            <div class="banner error enrol-problem" role="alert">
+              <p>
+                {failedCommit ? t('import_nothing_added') + ' ' : ''}
+                {'key' in problem ? t(problem.key, problem.detail ?? '') : importErrorText(t, problem.code)}
+              </p>
+              {'retry' in problem && problem.retry ? (
+                <button type="button" class="small" onClick={problem.retry}>
+                  {t('button_retry')}
+                </button>
+              ) : null}
+            </div>
           ) : null}
-        </div>
-      ) : null}
-      {stage.step === 'password' ? (
-        <ImportPasswordForm
-          wrong={stage.wrong}
-          busy={stage.checking}
-          onSubmit={(password) => void read(stage.input, password)}
-          onCancel={reset}
-        />
-      ) : null}
-      {stage.step === 'preview' || stage.step === 'adding' ? (
-        <ImportPreviewCard
-          key={stage.preview.token}
-          preview={stage.preview}
-          busy={stage.step === 'adding'}
-          onImport={(selected) => void add(stage.preview, selected)}
-          onCancel={reset}
-        />
-      ) : null}
+          {stage.step === 'password' ? (
+            <ImportPasswordForm
+              wrong={stage.wrong}
+              busy={stage.checking}
+              onSubmit={(password) => void read(stage.input, password)}
+              onCancel={reset}
+            />
+          ) : null}
+          {stage.step === 'preview' || stage.step === 'adding' ? (
+            <ImportPreviewCard
+              key={stage.preview.token}
+              preview={stage.preview}
+              busy={stage.step === 'adding'}
+              onImport={(selected) => void add(stage.preview, selected)}
+              onCancel={reset}
+            />
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

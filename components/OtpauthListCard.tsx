@@ -7,7 +7,9 @@ import { dateStamp, exportErrorText } from './backup-text';
 import { useClient } from './client-context';
 import { downloadText } from './download-text';
 import { useT } from './i18n';
+import { OrgOff } from './OrgOff';
 import { PasswordInput } from './PasswordInput';
+import { usePolicy } from './policy-context';
 import { useAction } from './use-action';
 
 export function OtpauthListCard({ onExported }: { onExported: () => void }) {
@@ -17,6 +19,7 @@ export function OtpauthListCard({ onExported }: { onExported: () => void }) {
   const [password, setPassword] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, error, run } = useAction();
+  const off = usePolicy()?.disablePlaintextExport ?? false;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -31,6 +34,15 @@ export function OtpauthListCard({ onExported }: { onExported: () => void }) {
     setSaved(name);
     onExported();
   }
+
+  if (off)
+    return (
+      <section class="options-card" aria-labelledby="otpauth-list-title">
+        <h3 id="otpauth-list-title">{t('otpauth_list_title')}</h3>
+        <p class="muted">{t('otpauth_list_intro')}</p>
+        <OrgOff />
+      </section>
+    );
 
   return (
     <form class="options-card" onSubmit={submit} aria-labelledby="otpauth-list-title">

@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { ClientContext } from '@/components/client-context';
 import { I18nContext } from '@/components/i18n';
 import { ignoreStrayDrops } from '@/components/image-input';
+import { SiteAccessContext } from '@/components/site-access';
 import { createClient } from '@/lib/messages';
+import { requestOrigin } from '@/lib/platform/auto-fill';
 import { translate, uiLanguage } from '@/lib/platform/i18n';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { App } from './App';
@@ -15,7 +17,9 @@ ignoreStrayDrops(document);
 render(
   <I18nContext.Provider value={translate}>
     <ClientContext.Provider value={createClient(sendToBackground)}>
-      <App />
+      <SiteAccessContext.Provider value={requestOrigin}>
+        <App />
+      </SiteAccessContext.Provider>
     </ClientContext.Provider>
   </I18nContext.Provider>,
   document.getElementById('app')!,
