@@ -105,7 +105,7 @@ describe.each([
     await backup.locator('.backup-state dd').nth(1).filter({ hasText: '15' }).waitFor();
     await shot(options, 'b2-backup-section', '#backup');
 
-    // Google transfer: two codes, three accounts left out.
+    // Google transfer: twelve accounts in three codes (five a code), three accounts left out.
     const google = options.locator('.options-card').filter({ hasText: t('google_transfer_title') });
     await google.locator('input[type=password]').fill(PASSWORD);
     await google.getByRole('button', { name: t('google_transfer_button') }).click();
@@ -119,7 +119,7 @@ describe.each([
       expect(text).toMatch(/^otpauth-migration:\/\/offline\?data=/);
     }
     await options.keyboard.press('ArrowRight');
-    await google.getByText(lang === 'en' ? '2 / 2' : '2枚中 2枚目').waitFor();
+    await google.getByText(lang === 'en' ? '2 / 3' : '3枚中 2枚目').waitFor();
     await google.getByRole('button', { name: t('button_done') }).click();
     expect(await options.locator('svg.qr').count()).toBe(0);
 
