@@ -1,10 +1,13 @@
 /**
- * The organisation's rules where the background enforces them, over the real keeper: the vault password length,
- * exports (all, or only the unencrypted ones), imports, and the sites Sekimori may fill.
+ * The organisation's rules where the background enforces them, over the real keeper, each policy read from
+ * managed storage through the platform adapter (WXT's stand-in browser): the vault password length, the longest
+ * idle lock, exports (all, or only the unencrypted ones), imports, and the sites Sekimori may fill.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readManagedPolicy } from '@/lib/platform/policy';
 import { RemoteError, type Client } from '@/lib/messages';
-import { parsePolicy, type ManagedPolicy } from '@/lib/policy/policy';
+import type { ManagedPolicy } from '@/lib/policy/policy';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
 import { realClient } from '../../support/real-client';
 import { SHARED_ACCOUNTS } from '../../support/shared-accounts';
@@ -22,13 +25,21 @@ async function codeOf(call: Promise<unknown>): Promise<string> {
   return 'ok';
 }
 
+/** What the organisation pushes: managed storage replaced as a whole, as the browser does. */
+async function pushPolicy(managed: ManagedPolicy): Promise<void> {
+  fakeBrowser.reset();
+  await fakeBrowser.storage.managed.set(managed as Record<string, unknown>);
+}
+
+beforeEach(() => fakeBrowser.reset());
+
 async function setUp(managed: ManagedPolicy) {
-  const state = { managed };
-  const rig = realClient({ policy: async () => parsePolicy(state.managed) });
+  await pushPolicy(managed);
+  const rig = realClient({ policy: readManagedPolicy });
   await rig.client.call('vault.create', { password: PASSWORD });
   const { added } = await rig.client.call('enrol.save', { text: formatOtpauthUri(SHARED_ACCOUNTS[0]!) });
   await rig.client.call('account.bind', { id: added[0]!, origin: CONSOLE });
-  return { ...rig, state, id: added[0]! };
+  return { ...rig, id: added[0]! };
 }
 
 const exportAs = (client: Client, kind: 'sekimori-backup' | 'otpauth-list' | 'google-migration') =>
@@ -36,7 +47,8 @@ const exportAs = (client: Client, kind: 'sekimori-backup' | 'otpauth-list' | 'go
 
 describe('policy rules', () => {
   it('MinimumPasswordLength: a shorter vault password is refused', async () => {
-    const { client } = realClient({ policy: async () => parsePolicy({ MinimumPasswordLength: 16 }) });
+    await pushPolicy({ MinimumPasswordLength: 16 });
+    const { client } = realClient({ policy: readManagedPolicy });
     expect(await codeOf(client.call('vault.create', { password: '15 characters!!' }))).toBe(
       'password-too-short',
     );
@@ -58,19 +70,19 @@ describe('policy rules', () => {
   });
 
   it('a policy pushed between preview and commit applies to the commit', async () => {
-    const { client, state } = await setUp({});
+    const { client } = await setUp({});
     const preview = await client.call('import.read', {
       data: formatOtpauthUri(SHARED_ACCOUNTS[1]!),
       encoding: 'text',
     });
-    state.managed = { DisableImportExport: true };
+    await pushPolicy({ DisableImportExport: true });
     expect(await codeOf(client.call('import.commit', { token: preview.token, selected: [0] }))).toBe(
       'policy-forbids',
     );
   });
 
   it('AllowedFillOrigins: Fill and automatic fill only there', async () => {
-    const { client, fill, id, state } = await setUp({ AllowedFillOrigins: ['https://*.example.co.jp'] });
+    const { client, fill, id } = await setUp({ AllowedFillOrigins: ['https://*.example.co.jp'] });
     fill.tab.origin = CONSOLE;
     const request = {
       id,
@@ -87,7 +99,7 @@ describe('policy rules', () => {
       'policy-forbids',
     );
     expect(fill.filled).toEqual([]);
-    state.managed = { AllowedFillOrigins: [CONSOLE] };
+    await pushPolicy({ AllowedFillOrigins: [CONSOLE] });
     expect(await client.call('fill.code', request)).toEqual({ result: 'filled' });
   });
 
