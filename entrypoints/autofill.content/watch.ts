@@ -1,17 +1,9 @@
 /** Waiting for a login page's code field to appear (pages often render it late), then asking once. */
-import { findCodeTarget, type CodeTarget, type Measure } from '@/lib/autofill';
+import { findCodeTarget, isAutoFillable, type Measure } from '@/lib/autofill';
 
 /** How long a page is watched for its code field after it loads. */
 export const WATCH_MS = 2 * 60_000;
 const SETTLE_MS = 150;
-
-const isEmpty = (target: CodeTarget) =>
-  target.kind === 'single' ? target.input.value === '' : target.inputs.every((input) => input.value === '');
-
-/** A field worth filling without a click: sure, empty, and not a page that e-mailed its code. */
-export function isAutoFillable(target: CodeTarget | null): boolean {
-  return target !== null && target.confidence === 'high' && !target.emailCode && isEmpty(target);
-}
 
 export interface WatchOptions {
   /** Geometry (tests without layout); `getBoundingClientRect` by default. */

@@ -1,9 +1,6 @@
 /** Find the code field of this page (lib/autofill) and fill it, unless the page is not the expected site. */
-import { fillCode, findCodeTarget, type CodeTarget } from '@/lib/autofill';
+import { fillCode, findCodeTarget, isAutoFillable } from '@/lib/autofill';
 import type { PageFill, PageFillOptions } from '@/lib/messages';
-
-const isEmpty = (target: CodeTarget) =>
-  target.kind === 'single' ? target.input.value === '' : target.inputs.every((input) => input.value === '');
 
 export async function fillInPage(
   expectedOrigin: string,
@@ -22,7 +19,7 @@ export async function fillInPage(
   if (target.emailCode && !options.allowEmailCode)
     return { origin, found: true, emailCode: true, filled: false };
   // Filling on its own (nobody clicked): only a field Sekimori is sure of, and never over what the user typed.
-  if (options.auto && (target.confidence !== 'high' || !isEmpty(target))) {
+  if (options.auto && !isAutoFillable(target)) {
     return { origin, found: true, emailCode: target.emailCode, filled: false };
   }
   return { origin, found: true, emailCode: target.emailCode, filled: await fillCode(target, code) };

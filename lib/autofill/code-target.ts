@@ -37,3 +37,11 @@ export interface FindOptions {
   /** Geometry; defaults to `getBoundingClientRect`. */
   measure?: Measure;
 }
+
+/** Nothing typed in it yet (every box of a row empty). */
+export const isEmptyTarget = (target: CodeTarget): boolean =>
+  target.kind === 'single' ? target.input.value === '' : target.inputs.every((input) => input.value === '');
+
+/** A field worth filling without a click: sure, empty, and not a page that e-mailed its code. */
+export const isAutoFillable = (target: CodeTarget | null): boolean =>
+  target !== null && target.confidence === 'high' && !target.emailCode && isEmptyTarget(target);

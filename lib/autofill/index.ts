@@ -4,6 +4,7 @@
  * (`getBoundingClientRect` by default) so the logic runs in a DOM without layout too.
  */
 export type { Box, CodeFormat, CodeTarget, Confidence, FindOptions, Measure } from './code-target';
+export { isAutoFillable, isEmptyTarget } from './code-target';
 export { findCodeTarget } from './find-code-target';
 export { fillCode, type FillOptions } from './fill-code';
 export { formatCode } from './code-format';

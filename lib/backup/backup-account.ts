@@ -3,7 +3,7 @@ import type { Account } from '../otp/account';
 import { OtpError } from '../otp/errors';
 import { validateAccount } from '../otp/validate-account';
 import { MAX_BACKUP_ORIGINS } from './backup-constants';
-import { isWebOrigin } from './web-origin';
+import { isWebOrigin } from '../web-origin';
 
 /**
  * An account as a backup carries it: the OTP parameters, the sites it is bound to (exact web origins, distinct,

@@ -5,7 +5,7 @@
  */
 import type { BackupAccount } from '../backup';
 import { decodeBase64Strict, encodeBase64 } from '../encoding/base64';
-import { isWebOrigin } from '../backup/web-origin';
+import { isWebOrigin } from '../web-origin';
 import { exportAccounts } from '../formats/export-accounts';
 import { formatMigrationUris, migrationProblem } from '../formats/google-migration';
 import { readAnyImport } from '../formats/import-any';

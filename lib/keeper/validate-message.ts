@@ -3,6 +3,7 @@
  * (a compromised renderer can send any message a content script can), so each payload is checked field by
  * field; unknown keys, prototype tricks and oversized strings are refused.
  */
+import { isWebOrigin } from '../web-origin';
 import type { AccountDraft, Message, MessageType } from '../messages';
 import { LOCK_SETTING_LIMITS, MESSAGE_TYPES } from '../messages';
 
@@ -75,16 +76,6 @@ const MAX_IMPORT_ACCOUNTS = 10_000;
 const MAX_FRAMES = 16;
 /** Sites an account may be used on, at most. */
 export const MAX_ORIGINS = 32;
-/** An http(s) origin exactly as URL.origin writes it (scheme://host[:port], no path, lower case). */
-function webOrigin(v: unknown): boolean {
-  if (typeof v !== 'string' || v.length > 300) return false;
-  try {
-    const url = new URL(v);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === v;
-  } catch {
-    return false;
-  }
-}
 /** An integer in `limits` (both ends included), or absent. */
 const optIntIn = (v: unknown, limits: { min: number; max: number }): boolean =>
   v === undefined || (Number.isSafeInteger(v) && (v as number) >= limits.min && (v as number) <= limits.max);
@@ -115,13 +106,13 @@ const CHECKS: Record<MessageType, Check> = {
   'enrol.pending': empty,
   'scan.start': (p) => onlyKeys(p, ['tabId']) && (p.tabId === undefined || tabId(p.tabId)),
   'tab.context': (p) => onlyKeys(p, ['tabId']) && (p.tabId === undefined || tabId(p.tabId)),
-  'account.bind': (p) => onlyKeys(p, ['id', 'origin']) && id(p.id) && webOrigin(p.origin),
+  'account.bind': (p) => onlyKeys(p, ['id', 'origin']) && id(p.id) && isWebOrigin(p.origin),
   'account.origins': (p) =>
     onlyKeys(p, ['id', 'origins']) &&
     id(p.id) &&
     Array.isArray(p.origins) &&
     p.origins.length <= MAX_ORIGINS &&
-    p.origins.every(webOrigin),
+    p.origins.every(isWebOrigin),
   'fill.code': (p) =>
     onlyKeys(p, ['id', 'tabId', 'documentId', 'origin', 'frames', 'allowOtherOrigin', 'allowEmailCode']) &&
     id(p.id) &&
@@ -134,13 +125,13 @@ const CHECKS: Record<MessageType, Check> = {
         isPlainObject(f) &&
         onlyKeys(f, ['documentId', 'origin']) &&
         documentId(f.documentId) &&
-        webOrigin(f.origin),
+        isWebOrigin(f.origin),
     ) &&
-    webOrigin(p.origin) &&
+    isWebOrigin(p.origin) &&
     typeof p.allowOtherOrigin === 'boolean' &&
     typeof p.allowEmailCode === 'boolean',
   'account.autofill': (p) =>
-    onlyKeys(p, ['id', 'origin', 'on']) && id(p.id) && webOrigin(p.origin) && typeof p.on === 'boolean',
+    onlyKeys(p, ['id', 'origin', 'on']) && id(p.id) && isWebOrigin(p.origin) && typeof p.on === 'boolean',
   'fill.auto': empty,
   'backup.export': (p) =>
     onlyKeys(p, ['kind', 'password', 'backupPassword', 'ids']) &&
@@ -164,7 +155,7 @@ const CHECKS: Record<MessageType, Check> = {
   'backup.dismiss': empty,
   'policy.get': empty,
   'clock.get': empty,
-  'clock.check': (p) => onlyKeys(p, ['server']) && webOrigin(p.server),
+  'clock.check': (p) => onlyKeys(p, ['server']) && isWebOrigin(p.server),
   'clock.apply': (p) => onlyKeys(p, ['apply']) && typeof p.apply === 'boolean',
   'scan.capture': empty,
   'scan.decoded': qrText,

@@ -20,28 +20,13 @@ import {
   openActionPopup,
   unlockPopup,
   type ExtensionSession,
+  askBackground,
 } from './harness';
+
+const send = askBackground;
 
 const PASSWORD = 'gatekeeper of the console 2026';
 const TREND = 'Trend Micro SaaS Account';
-
-/** Asks the background as the popup does (an extension page). */
-async function send(session: ExtensionSession, type: string, payload: object): Promise<unknown> {
-  const page = await session.openPopup();
-  try {
-    const reply = (await page.evaluate(
-      (message) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage(message),
-      { type, payload },
-    )) as { ok: boolean; value?: unknown; code?: string };
-    if (!reply.ok) throw new Error(`${type}: ${reply.code}`);
-    return reply.value;
-  } finally {
-    await page.close();
-  }
-}
 
 async function accountNamed(session: ExtensionSession, issuer: string) {
   const list = (await send(session, 'codes.list', {})) as {

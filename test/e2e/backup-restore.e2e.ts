@@ -13,7 +13,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatOtpauthUri } from '../../lib/otp/format-otpauth-uri';
 import { generateCode } from '../../lib/otp/generate-code';
 import { SHARED_ACCOUNTS } from '../support/shared-accounts';
-import { createVaultInPopup, E2E_EXTENSION, launchExtension, type ExtensionSession } from './harness';
+import {
+  createVaultInPopup,
+  E2E_EXTENSION,
+  launchExtension,
+  type ExtensionSession,
+  askFromPage,
+} from './harness';
+
+const send = askFromPage;
 
 const FIRST_PASSWORD = 'first profile vault 2026';
 const SECOND_PASSWORD = 'second profile vault 2026';
@@ -24,18 +32,6 @@ const messages = JSON.parse(
   readFileSync(resolve(__dirname, '../../public/_locales/en/messages.json'), 'utf8'),
 ) as Record<string, { message: string }>;
 const t = (key: string) => messages[key]!.message;
-
-async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
-  const reply = (await page.evaluate(
-    ([kind, body]) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: kind, payload: body }),
-    [type, payload] as const,
-  )) as { ok: boolean; value?: unknown; code?: string };
-  if (!reply.ok) throw new Error(`${type}: ${reply.code}`);
-  return reply.value;
-}
 
 interface Listed {
   issuer: string;

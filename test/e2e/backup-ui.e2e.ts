@@ -11,7 +11,9 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeQr } from '../../lib/qr/decode-qr';
 import { SHARED_ACCOUNTS } from '../support/shared-accounts';
-import { E2E_EXTENSION, launchExtension, type ExtensionSession } from './harness';
+import { E2E_EXTENSION, launchExtension, type ExtensionSession, sendFromPage } from './harness';
+
+const send = sendFromPage;
 
 const OUT = resolve(__dirname, '../../.output/screenshots');
 const PASSWORD = 'backups keep accounts 2026';
@@ -22,16 +24,6 @@ const CONSOLES = Array.from({ length: 10 }, (_, i) => ({
   account: `admin${i + 1}@example.jp`,
   secret: `JBSWY3DPEHPK3P${'ABCDEFGHIJ'[i]}Q`,
 }));
-
-async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([t, p]) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  );
-}
 
 /** Nothing wider than the window, and every shown control has an accessible name. */
 async function checkLayout(page: Page): Promise<void> {

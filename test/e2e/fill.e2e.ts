@@ -14,27 +14,12 @@ import {
   openActionPopup,
   type ActionPopup,
   type ExtensionSession,
+  askBackground,
 } from './harness';
 
-const PASSWORD = 'gatekeeper of the console 2026';
+const send = askBackground;
 
-/** Asks the background as the popup does (an extension page), for set-up. */
-async function send(session: ExtensionSession, type: string, payload: object): Promise<unknown> {
-  const page = await session.openPopup();
-  try {
-    const reply = (await page.evaluate(
-      (message) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage(message),
-      { type, payload },
-    )) as { ok: boolean; value?: unknown; code?: string };
-    if (!reply.ok) throw new Error(`${type}: ${reply.code}`);
-    return reply.value;
-  } finally {
-    await closePage(page);
-  }
-}
+const PASSWORD = 'gatekeeper of the console 2026';
 
 async function enrol(session: ExtensionSession, uri: string, origin: string): Promise<string> {
   const { added } = (await send(session, 'enrol.save', { text: uri })) as { added: string[] };

@@ -15,29 +15,14 @@ import {
   listAccounts,
   unlockPopup,
   type ExtensionSession,
+  askBackground,
 } from './harness';
+
+const send = askBackground;
 
 const PASSWORD = 'lock test password 2026';
 const NEXT_PASSWORD = 'a new password for the lock test';
 const HOUR = 60 * 60 * 1000;
-
-/** Asks the background as the options page does (an extension page). */
-async function send(session: ExtensionSession, type: string, payload: object): Promise<unknown> {
-  const page = await session.openPopup();
-  try {
-    const reply = (await page.evaluate(
-      (message) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage(message),
-      { type, payload },
-    )) as { ok: boolean; value?: unknown; code?: string };
-    if (!reply.ok) throw new Error(`${type}: ${reply.code}`);
-    return reply.value;
-  } finally {
-    await page.close();
-  }
-}
 
 /** Runs `code` (an expression) in the service worker. */
 async function inWorker<T>(session: ExtensionSession, code: string): Promise<T> {

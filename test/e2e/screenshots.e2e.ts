@@ -6,7 +6,9 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { E2E_EXTENSION, launchExtension, type ExtensionSession } from './harness';
+import { E2E_EXTENSION, launchExtension, type ExtensionSession, sendFromPage } from './harness';
+
+const send = sendFromPage;
 
 const OUT = resolve(__dirname, '../../test-results/screenshots');
 const PASSWORD = 'screenshots are pixels 2026';
@@ -28,16 +30,6 @@ const ACCOUNTS = [
     counter: 3,
   },
 ];
-
-async function send(page: Page, type: string, payload: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([t, p]) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  );
-}
 
 /** Every shown control has an accessible name and nothing is wider than the popup. */
 async function checkLayout(page: Page): Promise<void> {

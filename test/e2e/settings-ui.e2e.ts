@@ -12,21 +12,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { parsePolicy, type Policy } from '../../lib/policy/policy';
-import { E2E_EXTENSION, grantHostAccess, launchExtension, type ExtensionSession } from './harness';
+import {
+  E2E_EXTENSION,
+  grantHostAccess,
+  launchExtension,
+  type ExtensionSession,
+  sendFromPage,
+} from './harness';
+
+const send = sendFromPage;
 
 const OUT = resolve(__dirname, '../../.output/screenshots');
 const PASSWORD = 'settings are kept 2026';
 const NEW_PASSWORD = 'another long phrase 2027';
-
-async function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; value?: unknown }> {
-  return page.evaluate(
-    ([t, p]) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: t, payload: p }),
-    [type, payload] as const,
-  ) as Promise<{ ok: boolean; value?: unknown }>;
-}
 
 const POLICY = {
   MaximumAutoLockMinutes: 30,

@@ -5,8 +5,8 @@
  * password step, an e-mailed code, an unsure field or a field the user already typed in.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isAutoFillable, watchForCodeField } from '@/entrypoints/autofill.content/watch';
-import { findCodeTarget } from '@/lib/autofill';
+import { watchForCodeField } from '@/entrypoints/autofill.content/watch';
+import { findCodeTarget, isAutoFillable } from '@/lib/autofill';
 import { LOGIN_PAGE, SERVICENOW_EMAIL, SERVICENOW_TOTP, TREND_LOGIN } from '../lib/autofill/console-pages';
 import { showPage, styleMeasure } from '../lib/autofill/page';
 

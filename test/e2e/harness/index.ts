@@ -17,3 +17,4 @@ export {
 export { openActionPopup, type ActionPopup } from './action-popup';
 export { announcements, waitForAnnouncement } from './announcements';
 export { listAccounts } from './vault-view';
+export { askBackground, askFromPage, sendFromPage, type Reply } from './messages';

@@ -1,7 +1,6 @@
 /**
  * An http(s) origin exactly as `URL.origin` writes it: `scheme://host[:port]`, lower case, no path, no default
- * port, at most 300 characters. Mirrors the keeper's check (lib/keeper/validate-message.ts), so an origin accepted
- * here can be bound to an account there.
+ * port, at most 300 characters. The one check for every site Sekimori stores or is sent (messages, backups).
  */
 export function isWebOrigin(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 300) return false;
