@@ -37,6 +37,12 @@ interface Row {
   state: RowState | null;
 }
 
+/** Almost every console uses 30-second codes: their rings share one value set on the list. */
+const SHARED_PERIOD_S = 30;
+
+/** Fired by the browser on a `content-visibility: auto` element when it starts or stops skipping its rendering. */
+const SKIP_EVENT = 'contentvisibilityautostatechange';
+
 export function rowLabel(view: Pick<CodeView, 'issuer' | 'account'>): string {
   return [view.issuer, view.account].filter(Boolean).map(displayText).join(' ') || '—';
 }
@@ -69,6 +75,11 @@ function template(doc: Document): HTMLLIElement {
   code.append(digits);
   const timer = el(doc, 'span', 'countdown');
   timer.setAttribute('role', 'timer');
+  // As a TOTP row with a label of two lines shows: the HOTP button, the next code and "Fill" hidden.
+  const next = el(doc, 'button', 'icon next');
+  const nextCode = el(doc, 'span', 'next-code');
+  const fill = el(doc, 'button', 'fill small');
+  next.hidden = nextCode.hidden = fill.hidden = true;
   li.append(
     el(doc, 'span', 'issuer'),
     el(doc, 'span', 'account'),
@@ -76,9 +87,9 @@ function template(doc: Document): HTMLLIElement {
     el(doc, 'button', 'icon delete'),
     code,
     timer,
-    el(doc, 'button', 'icon next'),
-    el(doc, 'span', 'next-code'),
-    el(doc, 'button', 'fill small'),
+    next,
+    nextCode,
+    fill,
   );
   return li;
 }
@@ -93,29 +104,47 @@ export function showTooltip(event: Event): void {
 export class CodeListDom {
   private readonly rows = new Map<string, Row>();
   private readonly proto: HTMLLIElement;
-  /** Rows to tick: on screen, or not yet reported on by the observer (assumed visible until it says not). */
+  /** Rows to tick: on screen, or not yet reported on (assumed visible until the browser says not). */
   private readonly onScreen = new Set<Row>();
+  /** Where the browser cannot tell which rows it skips: one observer for every row. */
   private readonly observer: IntersectionObserver | null;
+  private readonly stopWatching: () => void;
   private now = Date.now();
+  /** The ring fill last written on the list, for every row of the usual period. */
+  private sharedFraction = '';
 
   constructor(
     private readonly list: HTMLUListElement,
     private readonly t: Translate,
   ) {
     this.proto = template(list.ownerDocument);
-    this.observer =
-      typeof IntersectionObserver === 'undefined'
-        ? null
-        : new IntersectionObserver((entries) => {
-            for (const entry of entries) {
-              const row = this.rows.get((entry.target as HTMLElement).dataset.id ?? '');
-              if (!row) continue;
-              if (entry.isIntersecting) {
-                this.onScreen.add(row);
-                this.paintCode(row);
-              } else this.onScreen.delete(row);
-            }
-          });
+    const seen = (li: Element, visible: boolean) => {
+      const row = this.rows.get((li as HTMLElement).dataset.id ?? '');
+      if (!row) return;
+      if (visible) {
+        this.onScreen.add(row);
+        this.paintCode(row);
+      } else this.onScreen.delete(row);
+    };
+    if (`on${SKIP_EVENT}` in list) {
+      // Rows are `content-visibility: auto`: the browser tells, row by row, when it starts or stops skipping
+      // one. The event does not bubble, so the list listens in the capture phase: one listener, nothing per row.
+      const onChange = (event: Event) => {
+        const li = event.target as Element;
+        if (li.parentNode === list) seen(li, !(event as Event & { skipped?: boolean }).skipped);
+      };
+      list.addEventListener(SKIP_EVENT, onChange, { capture: true });
+      this.stopWatching = () => list.removeEventListener(SKIP_EVENT, onChange, { capture: true });
+      this.observer = null;
+    } else {
+      this.observer =
+        typeof IntersectionObserver === 'undefined'
+          ? null
+          : new IntersectionObserver((entries) => {
+              for (const entry of entries) seen(entry.target, entry.isIntersecting);
+            });
+      this.stopWatching = () => this.observer?.disconnect();
+    }
   }
 
   /** Makes the list show exactly `states`, in order, reusing the rows it already has. */
@@ -128,6 +157,17 @@ export class CodeListDom {
       this.onScreen.delete(row);
       row.li.remove();
       this.rows.delete(id);
+    }
+    if (this.list.firstChild === null) {
+      // The first rendering: the rows are built apart from the page and go in with a single insertion.
+      const batch = this.list.ownerDocument.createDocumentFragment();
+      for (const state of states) {
+        const row = this.create(state.view.id);
+        this.fill(row, state);
+        batch.append(row.li);
+      }
+      this.list.append(batch);
+      return;
     }
     let cursor: ChildNode | null = this.list.firstChild;
     for (const state of states) {
@@ -145,27 +185,36 @@ export class CodeListDom {
   }
 
   destroy(): void {
-    this.observer?.disconnect();
+    this.stopWatching();
     this.list.replaceChildren();
   }
 
   private create(id: string): Row {
     const li = this.proto.cloneNode(true) as HTMLLIElement;
-    li.dataset.id = id;
-    const [issuer, account, edit, del, code, timer, next, nextCode, fill] = [...li.children] as HTMLElement[];
-    const digits = code!.firstElementChild!;
+    li.setAttribute('data-id', id);
+    // The template's children, in order (walked rather than collected: this runs for every row at start-up).
+    const issuer = li.firstElementChild as HTMLElement;
+    const account = issuer.nextElementSibling as HTMLElement;
+    const edit = account.nextElementSibling as HTMLButtonElement;
+    const del = edit.nextElementSibling as HTMLButtonElement;
+    const code = del.nextElementSibling as HTMLButtonElement;
+    const timer = code.nextElementSibling as HTMLElement;
+    const next = timer.nextElementSibling as HTMLButtonElement;
+    const nextCode = next.nextElementSibling as HTMLElement;
+    const fill = nextCode.nextElementSibling as HTMLButtonElement;
+    const firstGroup = code.firstElementChild!.firstElementChild as HTMLElement;
     const row: Row = {
       li,
-      issuer: issuer!,
-      account: account!,
-      edit: edit as HTMLButtonElement,
-      del: del as HTMLButtonElement,
-      code: code as HTMLButtonElement,
-      groups: [digits.children[0] as HTMLElement, digits.children[1] as HTMLElement],
-      timer: timer!,
-      next: next as HTMLButtonElement,
-      nextCode: nextCode!,
-      fill: fill as HTMLButtonElement,
+      issuer,
+      account,
+      edit,
+      del,
+      code,
+      groups: [firstGroup, firstGroup.nextElementSibling as HTMLElement],
+      timer,
+      next,
+      nextCode,
+      fill,
       confirm: null,
       state: null,
     };
@@ -179,32 +228,41 @@ export class CodeListDom {
     const prev = row.state;
     row.state = state;
     const { view, readOnly } = state;
-    if (prev?.view !== view || prev.readOnly !== readOnly || prev.fillable !== state.fillable) {
+    // A new row is a copy of the template (the common case: a TOTP row, nothing hidden that shows, nothing
+    // disabled, no classes): only what differs from it is written. Hundreds of rows are built at start-up.
+    const fresh = prev === null;
+    if (fresh || prev.view !== view || prev.readOnly !== readOnly || prev.fillable !== state.fillable) {
       const t = this.t;
       const label = rowLabel(view);
       setText(row.issuer, displayText(view.issuer) || displayText(view.account));
       setText(row.account, view.issuer ? displayText(view.account) : '');
-      row.account.hidden = !view.issuer;
+      if (!fresh || !view.issuer) row.account.hidden = !view.issuer;
       const hotp = view.type === 'hotp';
       // Icon buttons get their tooltip from the accessible name when hovered (see `showTooltip`).
       setAttr(row.edit, 'aria-label', t('button_edit', label));
       setAttr(row.del, 'aria-label', t('button_delete', label));
       setAttr(row.next, 'aria-label', hotp ? t('button_next_code', label) : null);
-      for (const button of [row.edit, row.del, row.next]) {
-        button.removeAttribute('title');
-        button.disabled = readOnly;
+      if (!fresh || readOnly) {
+        for (const button of [row.edit, row.del, row.next]) {
+          button.removeAttribute('title');
+          button.disabled = readOnly;
+        }
       }
       setAttr(row.code, 'aria-label', t('copy_label', label));
-      row.timer.hidden = hotp;
-      row.next.hidden = !hotp;
-      setText(row.fill, t('button_fill'));
-      setAttr(row.fill, 'aria-label', t('button_fill_label', label));
-      row.fill.hidden = !state.fillable;
+      if (!fresh || hotp) {
+        row.timer.hidden = hotp;
+        row.next.hidden = !hotp;
+      }
+      if (state.fillable) {
+        setText(row.fill, t('button_fill'));
+        setAttr(row.fill, 'aria-label', t('button_fill_label', label));
+      }
+      if (!fresh || state.fillable) row.fill.hidden = !state.fillable;
     }
-    row.li.classList.toggle('highlighted', state.highlighted);
-    row.li.classList.toggle('this-site', state.thisSite);
-    row.li.classList.toggle('site-end', state.siteEnd);
-    this.paintConfirm(row, state.confirming);
+    if (!fresh || state.highlighted) row.li.classList.toggle('highlighted', state.highlighted);
+    if (!fresh || state.thisSite) row.li.classList.toggle('this-site', state.thisSite);
+    if (!fresh || state.siteEnd) row.li.classList.toggle('site-end', state.siteEnd);
+    if (!fresh || state.confirming) this.paintConfirm(row, state.confirming);
     this.paintCode(row);
   }
 
@@ -215,11 +273,15 @@ export class CodeListDom {
       row.confirm = null;
       return;
     }
-    if (row.confirm) return;
-    const doc = row.li.ownerDocument;
     const label = rowLabel(row.state!.view);
+    // Asked again if the account was renamed meanwhile: the question names the account as it is now.
+    if (row.confirm?.dataset.label === label) return;
+    const hadFocus = row.confirm?.contains(row.li.ownerDocument.activeElement) ?? false;
+    row.confirm?.remove();
+    const doc = row.li.ownerDocument;
     const box = el(doc, 'div', 'confirm');
     box.setAttribute('role', 'group');
+    box.dataset.label = label;
     box.setAttribute('aria-label', this.t('confirm_delete', label));
     const text = el(doc, 'span', '');
     text.textContent = this.t('confirm_delete', label);
@@ -230,6 +292,7 @@ export class CodeListDom {
     box.append(text, yes, no);
     row.li.prepend(box);
     row.confirm = box;
+    if (hadFocus) yes.focus();
   }
 
   private paintCode(row: Row): void {
@@ -243,7 +306,16 @@ export class CodeListDom {
     setText(row.timer, String(remaining));
     setAttr(row.timer, 'aria-label', this.t('seconds_left', String(remaining)));
     row.timer.classList.toggle('urgent', remaining <= 5);
-    row.timer.style.setProperty('--f', Math.max(0, Math.min(1, remaining / view.period)).toFixed(3));
+    const fraction = Math.max(0, Math.min(1, remaining / view.period)).toFixed(3);
+    if (view.period === SHARED_PERIOD_S) {
+      // Rings of the usual period inherit the list's one value: rows without a style of their own share
+      // their computed style, which keeps a long list cheap to lay out and to tick.
+      if (row.timer.style.length > 0) row.timer.style.removeProperty('--f');
+      if (this.sharedFraction !== fraction) {
+        this.sharedFraction = fraction;
+        this.list.style.setProperty('--f', fraction);
+      }
+    } else row.timer.style.setProperty('--f', fraction);
     const showNext = next !== '' && remaining <= NEXT_CODE_SHOWN_S;
     setText(row.nextCode, showNext ? this.t('next_code', codeGroups(next).join(' ')) : '');
     row.nextCode.hidden = !showNext;

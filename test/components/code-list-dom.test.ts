@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CodeListDom, showTooltip, type RowState } from '@/components/code-list-dom';
 import type { CodeView } from '@/lib/messages';
@@ -121,5 +122,93 @@ describe('code list rendering', () => {
   it('shows direction-override characters instead of obeying them', () => {
     list.sync([state(view('aaaa1111', { issuer: 'Bank\u202Egnp.exe' }))], T0);
     expect(items()[0]!.querySelector('.issuer')!.textContent).toBe('Bank[U+202E]gnp.exe');
+  });
+
+  it('a row built at once is the same as one brought to that state by updates', () => {
+    // New rows take a shortcut (only what differs from the template is written): it must not show, to the
+    // eye or to assistive technology. (Hidden parts may keep old text: they are neither seen nor read.)
+    const shown = (root: Element): string[] =>
+      [...root.children].flatMap((el) => {
+        const node = el as HTMLElement;
+        if (node.hidden) return [];
+        const text = [...node.childNodes]
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.textContent)
+          .join('');
+        const classes = [...node.classList].sort().join('.');
+        const attrs = ['aria-label', 'role', 'disabled', 'title', 'data-id']
+          .map((a) => (node.hasAttribute(a) ? `${a}=${node.getAttribute(a)}` : ''))
+          .join(' ');
+        const ring = node.style.getPropertyValue('--f');
+        return [`${node.tagName}.${classes} ${attrs} ${ring} "${text}"`, ...shown(node)];
+      });
+    const views = [
+      view('aaaa1111'),
+      view('aaaa1111', { issuer: '' }),
+      view('aaaa1111', { type: 'hotp', validUntilMs: 0, next: '' }),
+      view('aaaa1111', { period: 60, validUntilMs: STEP_END + 30_000 }),
+    ];
+    const rowState = fc.record({
+      view: fc.constantFrom(...views),
+      highlighted: fc.boolean(),
+      readOnly: fc.boolean(),
+      confirming: fc.boolean(),
+      fillable: fc.boolean(),
+      thisSite: fc.boolean(),
+      siteEnd: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(rowState, rowState, (before, after) => {
+        const build = (states: RowState[]) => {
+          const target = document.createElement('ul');
+          const dom = new CodeListDom(target, translator('en'));
+          for (const s of states) dom.sync([s], T0);
+          return shown(target);
+        };
+        expect(build([before, after])).toEqual(build([after]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('rings of 30 s codes share one value on the list; other periods carry their own', () => {
+    list.sync(
+      [state(view('aaaa1111')), state(view('bbbb2222', { period: 60, validUntilMs: STEP_END + 30_000 }))],
+      T0,
+    );
+    const [thirty, sixty] = items();
+    expect(ul.style.getPropertyValue('--f')).toBe((20 / 30).toFixed(3));
+    expect(thirty!.querySelector<HTMLElement>('.countdown')!.style.getPropertyValue('--f')).toBe('');
+    expect(sixty!.querySelector<HTMLElement>('.countdown')!.style.getPropertyValue('--f')).toBe(
+      (50 / 60).toFixed(3),
+    );
+    list.tick(T0 + 5_000);
+    expect(ul.style.getPropertyValue('--f')).toBe((15 / 30).toFixed(3));
+  });
+
+  it('ticks only the rows the browser renders, as it reports them (content-visibility: auto)', () => {
+    // A browser with the event: the list listens for it instead of observing every row.
+    const target = document.createElement('ul');
+    Object.defineProperty(target, 'oncontentvisibilityautostatechange', { value: null });
+    document.body.append(target);
+    const dom = new CodeListDom(target, translator('en'));
+    dom.sync([state(view('aaaa1111')), state(view('bbbb2222'))], T0);
+    const [shown, skipped] = [...target.querySelectorAll('li')];
+    const report = (li: Element, isSkipped: boolean) => {
+      const event = new Event('contentvisibilityautostatechange');
+      Object.defineProperty(event, 'skipped', { value: isSkipped });
+      li.dispatchEvent(event);
+    };
+    report(shown!, false);
+    report(skipped!, true);
+    dom.tick(T0 + 3_000);
+    const count = (li: Element) => li.querySelector('.countdown')!.textContent;
+    expect(count(shown!)).toBe('17');
+    expect(count(skipped!)).toBe('20');
+    // Scrolled into view: painted at once, and ticked from then on.
+    report(skipped!, false);
+    expect(count(skipped!)).toBe('17');
+    dom.tick(T0 + 4_000);
+    expect(count(skipped!)).toBe('16');
   });
 });
