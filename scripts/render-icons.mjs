@@ -1,7 +1,7 @@
-// Renders assets/icon.svg into public/icon/<size>.png, and the row icons assets/ui/*.svg into public/ui/*.png
-// (alpha masks at 48 px: sharp up to 3x, and a PNG mask costs the popup nothing where each SVG mask costs an
-// SVG document of its own, ~5 ms apiece on the start-up path), with headless Chromium. Run by hand after
-// editing an SVG.
+// Renders assets/icon.svg into public/icon/<size>.png, and the row icons assets/ui/*.svg into assets/ui/*.png
+// (alpha masks at 48 px: sharp up to 3x; each SVG mask would cost an SVG document of its own, ~5 ms apiece on
+// the popup's start-up path; the PNGs are small enough for the build to inline them into the stylesheet as data
+// URLs, so the first frame fetches nothing), with headless Chromium. Run by hand after editing an SVG.
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { findBrowser } from './find-browser.mjs';
@@ -30,7 +30,7 @@ for (const name of ['edit', 'delete', 'next']) {
     `<style>html,body{margin:0;background:transparent}svg{width:${MASK_PX}px;height:${MASK_PX}px;display:block}</style>${icon}`,
   );
   await page.screenshot({
-    path: new URL(`../public/ui/${name}.png`, import.meta.url).pathname,
+    path: new URL(`../assets/ui/${name}.png`, import.meta.url).pathname,
     omitBackground: true,
   });
   await page.close();
