@@ -1,4 +1,29 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+
+/**
+ * WXT adds its (here empty) plugin-loader module to every page; pages with a module of their own absorb it, but
+ * the popup loads no module at all (its app is one classic script, see entrypoints/popup-app.tsx), so there it
+ * would stay an extra request on the start-up path. This drops that tag from a page when the module has no code.
+ */
+function dropEmptyPluginLoader(): Plugin {
+  const isLoader = (name: string) => name.includes('wxt-html-plugins');
+  return {
+    name: 'sekimori:drop-empty-plugin-loader',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        for (const chunk of Object.values(ctx.bundle ?? {})) {
+          if (chunk.type !== 'chunk' || !isLoader(chunk.fileName) || chunk.code.trim() !== '') continue;
+          const file = chunk.fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          html = html.replace(new RegExp(`\\s*<script[^>]*src="/?${file}"[^>]*></script>`), '');
+        }
+        return html;
+      },
+    },
+  };
+}
 
 // The manifest asks for the least it can: no host permissions, no declared content scripts, no
 // web-accessible resources, no external messaging. Scanning and filling work under activeTab. The only
@@ -48,5 +73,9 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'sekimori@sekimori.dev', strict_min_version: '128.0' } } }
       : {}),
   }),
-  vite: () => ({ build: { sourcemap: false } }),
+  // Every supported browser has modulepreload: no polyfill script in the pages (the popup loads no module at all).
+  vite: () => ({
+    build: { sourcemap: false, modulePreload: { polyfill: false } },
+    plugins: [dropEmptyPluginLoader()],
+  }),
 });

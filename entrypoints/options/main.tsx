@@ -8,7 +8,6 @@ import { requestOrigin } from '@/lib/platform/auto-fill';
 import { translate, uiLanguage } from '@/lib/platform/i18n';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { App } from './App';
-import '@/components/style.css';
 
 document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
 document.title = translate('options_title');

@@ -121,4 +121,29 @@ describe('production manifests', () => {
       expect(withJsqr).toEqual(['qr-decoder.js']);
     },
   );
+
+  it.each(['chrome-mv3', 'firefox-mv3', 'chrome-mv3-e2e'])(
+    '%s: the popup loads two classic scripts and one stylesheet that exist, and its icons are inline',
+    (build) => {
+      const dir = join(OUT, build);
+      const html = readFileSync(join(dir, 'popup.html'), 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
+      expect(scripts.map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])).toEqual([
+        '/popup-boot.js',
+        '/popup-app.js',
+      ]);
+      // The first asks for the codes while the page is parsed; the second runs once it is (no module graph).
+      expect(scripts.map((attrs) => /\btype="module"/.test(attrs))).toEqual([false, false]);
+      expect(/\bdefer\b/.test(scripts[1]!)).toBe(true);
+      const sheets = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+      expect(sheets).toEqual(['/assets/pages.css']);
+      for (const file of ['popup-boot.js', 'popup-app.js', 'assets/pages.css']) {
+        expect(statSync(join(dir, file)).size, file).toBeGreaterThan(0);
+      }
+      // Row icons are data URLs in the stylesheet: the first frame with the codes fetches nothing.
+      const css = readFileSync(join(dir, 'assets/pages.css'), 'utf8');
+      expect(css.match(/url\((?!["']?data:)[^)]*\)/g) ?? []).toEqual([]);
+      expect(css.match(/url\(["']?data:image\/png;base64,/g)?.length).toBe(3);
+    },
+  );
 });
