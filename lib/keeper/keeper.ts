@@ -83,8 +83,13 @@ export class Keeper {
 
   /** The vault's state and, when unlocked, its payload, from one read of storage. */
   async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null; record?: string }> {
-    const key = await this.liveKey();
-    const current = key && (await this.openCurrent(key));
+    // The popup's start-up path: the session and the current record are read side by side.
+    const [unlock, currentRecord] = await Promise.all([
+      this.liveUnlock(),
+      readCurrentRecord(this.deps.local),
+    ]);
+    const key = unlock?.key ?? null;
+    const current = key && (await this.openCurrent(key, currentRecord));
     const fast = current && (await this.checkedForReplay(current));
     if (fast) {
       const status: VaultStatus = { vault: 'unlocked', readOnly: fast.readOnly, recovered: fast.recovered };
@@ -295,8 +300,8 @@ export class Keeper {
    * The common case in one small read: unlocked, and the current record intact and opening with the session
    * key. Anything else returns null and goes through the full read with its fallbacks.
    */
-  private async openCurrent(key: Uint8Array): Promise<Opened | null> {
-    const record = await readCurrentRecord(this.deps.local);
+  private async openCurrent(key: Uint8Array, known?: string | null): Promise<Opened | null> {
+    const record = known === undefined ? await readCurrentRecord(this.deps.local) : known;
     if (!record) return null;
     const last = this.lastOpened;
     if (last && last.record === record && sameBytes(last.key, key)) return last.opened;
