@@ -49,8 +49,8 @@ export function unlockScript(password: string): string {
 export interface ReadyMarks {
   /** The HTML document's response ended. */
   responseEnd: number;
-  /** The popup's module ran (it sets the page's language as it starts): all its scripts loaded and evaluated. */
-  moduleRan: number;
+  /** The popup's app script ran (it sets the page's language as it starts): loaded and evaluated. */
+  appRan: number;
   /** The popup script rendered its first element into #app. */
   appRendered: number;
   /** The popup asked the background for the codes ('codes.list' sent) ... */
@@ -73,7 +73,7 @@ export function readyProbe(count: number): string {
   return `(() => {
   if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/popup.html')) return;
   const want = ${JSON.stringify(count)};
-  const marks = { responseEnd: 0, moduleRan: 0, appRendered: 0, listRequested: 0, listAnswered: 0, domComplete: 0, painted: 0, visibility: document.visibilityState };
+  const marks = { responseEnd: 0, appRan: 0, appRendered: 0, listRequested: 0, listAnswered: 0, domComplete: 0, painted: 0, visibility: document.visibilityState };
   window.__bench = marks;
   try {
     const runtime = chrome.runtime;
@@ -110,7 +110,7 @@ export function readyProbe(count: number): string {
   };
   const observer = new MutationObserver((records) => {
     const now = performance.now();
-    if (!marks.moduleRan && records.some((r) => r.type === 'attributes' && r.attributeName === 'lang')) marks.moduleRan = now;
+    if (!marks.appRan && records.some((r) => r.type === 'attributes' && r.attributeName === 'lang')) marks.appRan = now;
     if (!marks.appRendered) {
       const app = document.getElementById('app');
       if (app && app.firstChild) marks.appRendered = now;

@@ -69,7 +69,7 @@ export async function popupReady(
     warmup: opts.warmup,
     medianMarks: {
       responseEnd: pick('responseEnd'),
-      moduleRan: pick('moduleRan'),
+      appRan: pick('appRan'),
       appRendered: pick('appRendered'),
       listRequested: pick('listRequested'),
       listAnswered: pick('listAnswered'),
@@ -83,7 +83,7 @@ export async function popupReady(
 export function describeMarks(m: ReadyResult['medianMarks']): string {
   const f = (n: number) => n.toFixed(0);
   return (
-    `HTML ${f(m.responseEnd)} ms → module ran ${f(m.moduleRan)} → first render ${f(m.appRendered)} → codes.list sent ${f(m.listRequested)}, ` +
+    `HTML ${f(m.responseEnd)} ms → app script ran ${f(m.appRan)} → first render ${f(m.appRendered)} → codes.list sent ${f(m.listRequested)}, ` +
     `answered ${f(m.listAnswered)} → rows in DOM ${f(m.domComplete)} → painted ${f(m.painted)}`
   );
 }

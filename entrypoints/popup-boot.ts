@@ -1,4 +1,4 @@
-/** Classic script in the popup's <head>: asks for the codes before the popup's modules have loaded. */
+/** Classic script in the popup's <head>: asks for the codes before the popup's app script has loaded. */
 import { askEarly } from '@/lib/platform/first-request';
 
 export default defineUnlistedScript(() => {

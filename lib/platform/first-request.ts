@@ -1,7 +1,7 @@
 /**
  * The popup's one start-up question, asked by a tiny classic script as soon as the page starts parsing —
- * before the popup's modules have loaded and run, which on a 2-core machine is some 70 ms later. The answer
- * waits on `globalThis` for main.tsx. Plain `chrome`/`browser` runtime messaging (both return promises in
+ * before the popup's app script has loaded and run, which on a 2-core machine is some 20 ms later. The answer
+ * waits on `globalThis` for entrypoints/popup-app.tsx. Plain `chrome`/`browser` runtime messaging (both return promises in
  * MV3): loading the polyfill here would cost what this saves.
  */
 import type { Message } from '../messages';
