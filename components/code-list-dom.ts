@@ -40,8 +40,6 @@ interface Row {
 /** Almost every console uses 30-second codes: their rings share one value set on the list. */
 const SHARED_PERIOD_S = 30;
 
-/** Fired by the browser on a `content-visibility: auto` element when it starts or stops skipping its rendering. */
-const SKIP_EVENT = 'contentvisibilityautostatechange';
 
 export function rowLabel(view: Pick<CodeView, 'issuer' | 'account'>): string {
   return [view.issuer, view.account].filter(Boolean).map(displayText).join(' ') || '—';
@@ -104,13 +102,11 @@ export function showTooltip(event: Event): void {
 export class CodeListDom {
   private readonly rows = new Map<string, Row>();
   private readonly proto: HTMLLIElement;
-  /** Rows to tick: on screen, or not yet reported on (assumed visible until the browser says not). */
+  /** Rows to tick: on screen, or not yet reported on by the observer (assumed visible until it says not). */
   private readonly onScreen = new Set<Row>();
-  /** Where the browser cannot tell which rows it skips: one observer for every row. */
   private readonly observer: IntersectionObserver | null;
-  private readonly stopWatching: () => void;
   private now = Date.now();
-  /** The ring fill last written on the list, for every row of the usual period. */
+  /** The ring fill last written on the list, for the rows of the usual period that have none of their own. */
   private sharedFraction = '';
 
   constructor(
@@ -118,33 +114,19 @@ export class CodeListDom {
     private readonly t: Translate,
   ) {
     this.proto = template(list.ownerDocument);
-    const seen = (li: Element, visible: boolean) => {
-      const row = this.rows.get((li as HTMLElement).dataset.id ?? '');
-      if (!row) return;
-      if (visible) {
-        this.onScreen.add(row);
-        this.paintCode(row);
-      } else this.onScreen.delete(row);
-    };
-    if (`on${SKIP_EVENT}` in list) {
-      // Rows are `content-visibility: auto`: the browser tells, row by row, when it starts or stops skipping
-      // one. The event does not bubble, so the list listens in the capture phase: one listener, nothing per row.
-      const onChange = (event: Event) => {
-        const li = event.target as Element;
-        if (li.parentNode === list) seen(li, !(event as Event & { skipped?: boolean }).skipped);
-      };
-      list.addEventListener(SKIP_EVENT, onChange, { capture: true });
-      this.stopWatching = () => list.removeEventListener(SKIP_EVENT, onChange, { capture: true });
-      this.observer = null;
-    } else {
-      this.observer =
-        typeof IntersectionObserver === 'undefined'
-          ? null
-          : new IntersectionObserver((entries) => {
-              for (const entry of entries) seen(entry.target, entry.isIntersecting);
-            });
-      this.stopWatching = () => this.observer?.disconnect();
-    }
+    this.observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            for (const entry of entries) {
+              const row = this.rows.get((entry.target as HTMLElement).dataset.id ?? '');
+              if (!row) continue;
+              if (entry.isIntersecting) {
+                this.onScreen.add(row);
+                this.paintCode(row, true);
+              } else this.onScreen.delete(row);
+            }
+          });
   }
 
   /** Makes the list show exactly `states`, in order, reusing the rows it already has. */
@@ -181,11 +163,11 @@ export class CodeListDom {
   /** The once-a-second update: only rows on screen. */
   tick(now: number): void {
     this.now = now;
-    for (const row of this.onScreen) this.paintCode(row);
+    for (const row of this.onScreen) this.paintCode(row, true);
   }
 
   destroy(): void {
-    this.stopWatching();
+    this.observer?.disconnect();
     this.list.replaceChildren();
   }
 
@@ -295,7 +277,12 @@ export class CodeListDom {
     if (hadFocus) yes.focus();
   }
 
-  private paintCode(row: Row): void {
+  /**
+   * Writes the row's code and countdown for `this.now`. The ring of a 30 s row drawn with the list (`ticking`
+   * false) inherits one value set on the list, so that hundreds of rows share their computed style; a row the
+   * clock ticks (on screen) gets its own, and keeps it: the list's value then changes only when the list does.
+   */
+  private paintCode(row: Row, ticking = false): void {
     const view = row.state?.view;
     if (!view) return;
     const { code, remaining, next } = currentCode(view, this.now);
@@ -307,10 +294,7 @@ export class CodeListDom {
     setAttr(row.timer, 'aria-label', this.t('seconds_left', String(remaining)));
     row.timer.classList.toggle('urgent', remaining <= 5);
     const fraction = Math.max(0, Math.min(1, remaining / view.period)).toFixed(3);
-    if (view.period === SHARED_PERIOD_S) {
-      // Rings of the usual period inherit the list's one value: rows without a style of their own share
-      // their computed style, which keeps a long list cheap to lay out and to tick.
-      if (row.timer.style.length > 0) row.timer.style.removeProperty('--f');
+    if (view.period === SHARED_PERIOD_S && !ticking && row.timer.style.length === 0) {
       if (this.sharedFraction !== fraction) {
         this.sharedFraction = fraction;
         this.list.style.setProperty('--f', fraction);

@@ -127,7 +127,8 @@ describe('code list rendering', () => {
   it('a row built at once is the same as one brought to that state by updates', () => {
     // New rows take a shortcut (only what differs from the template is written): it must not show, to the
     // eye or to assistive technology. (Hidden parts may keep old text: they are neither seen nor read.)
-    const shown = (root: Element): string[] =>
+    // A ring's value is its own, or else the list's (which every row without one inherits).
+    const shown = (root: Element, list: HTMLElement = root as HTMLElement): string[] =>
       [...root.children].flatMap((el) => {
         const node = el as HTMLElement;
         if (node.hidden) return [];
@@ -139,8 +140,10 @@ describe('code list rendering', () => {
         const attrs = ['aria-label', 'role', 'disabled', 'title', 'data-id']
           .map((a) => (node.hasAttribute(a) ? `${a}=${node.getAttribute(a)}` : ''))
           .join(' ');
-        const ring = node.style.getPropertyValue('--f');
-        return [`${node.tagName}.${classes} ${attrs} ${ring} "${text}"`, ...shown(node)];
+        const ring = node.classList.contains('countdown')
+          ? node.style.getPropertyValue('--f') || list.style.getPropertyValue('--f')
+          : '';
+        return [`${node.tagName}.${classes} ${attrs} ${ring} "${text}"`, ...shown(node, list)];
       });
     const views = [
       view('aaaa1111'),
@@ -171,44 +174,60 @@ describe('code list rendering', () => {
     );
   });
 
-  it('rings of 30 s codes share one value on the list; other periods carry their own', () => {
-    list.sync(
-      [state(view('aaaa1111')), state(view('bbbb2222', { period: 60, validUntilMs: STEP_END + 30_000 }))],
-      T0,
-    );
-    const [thirty, sixty] = items();
-    expect(ul.style.getPropertyValue('--f')).toBe((20 / 30).toFixed(3));
-    expect(thirty!.querySelector<HTMLElement>('.countdown')!.style.getPropertyValue('--f')).toBe('');
-    expect(sixty!.querySelector<HTMLElement>('.countdown')!.style.getPropertyValue('--f')).toBe(
-      (50 / 60).toFixed(3),
-    );
-    list.tick(T0 + 5_000);
-    expect(ul.style.getPropertyValue('--f')).toBe((15 / 30).toFixed(3));
-  });
-
-  it('ticks only the rows the browser renders, as it reports them (content-visibility: auto)', () => {
-    // A browser with the event: the list listens for it instead of observing every row.
-    const target = document.createElement('ul');
-    Object.defineProperty(target, 'oncontentvisibilityautostatechange', { value: null });
-    document.body.append(target);
-    const dom = new CodeListDom(target, translator('en'));
-    dom.sync([state(view('aaaa1111')), state(view('bbbb2222'))], T0);
-    const [shown, skipped] = [...target.querySelectorAll('li')];
-    const report = (li: Element, isSkipped: boolean) => {
-      const event = new Event('contentvisibilityautostatechange');
-      Object.defineProperty(event, 'skipped', { value: isSkipped });
-      li.dispatchEvent(event);
-    };
-    report(shown!, false);
-    report(skipped!, true);
-    dom.tick(T0 + 3_000);
-    const count = (li: Element) => li.querySelector('.countdown')!.textContent;
-    expect(count(shown!)).toBe('17');
-    expect(count(skipped!)).toBe('20');
-    // Scrolled into view: painted at once, and ticked from then on.
-    report(skipped!, false);
-    expect(count(skipped!)).toBe('17');
-    dom.tick(T0 + 4_000);
-    expect(count(skipped!)).toBe('16');
+  it('rings of 30 s codes share one value on the list; other periods, and rows the clock ticks, have their own', () => {
+    const observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
+    class FakeObserver {
+      targets: Element[] = [];
+      constructor(callback: IntersectionObserverCallback) {
+        observers.push({ callback, targets: this.targets });
+      }
+      observe(target: Element) {
+        this.targets.push(target);
+      }
+      unobserve() {}
+      disconnect() {}
+    }
+    const real = globalThis.IntersectionObserver;
+    globalThis.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
+    try {
+      const target = document.createElement('ul');
+      const dom = new CodeListDom(target, translator('en'));
+      dom.sync(
+        [
+          state(view('aaaa1111')),
+          state(view('bbbb2222')),
+          state(view('cccc3333', { period: 60, validUntilMs: STEP_END + 30_000 })),
+        ],
+        T0,
+      );
+      const [shown, hidden, sixty] = [...target.querySelectorAll('li')];
+      const ring = (li: Element) =>
+        li.querySelector<HTMLElement>('.countdown')!.style.getPropertyValue('--f');
+      const count = (li: Element) => li.querySelector('.countdown')!.textContent;
+      expect(target.style.getPropertyValue('--f')).toBe((20 / 30).toFixed(3));
+      expect([ring(shown!), ring(hidden!)]).toEqual(['', '']);
+      expect(ring(sixty!)).toBe((50 / 60).toFixed(3));
+      // The browser reports which rows are on screen; only those are ticked.
+      const [{ callback, targets }] = observers as [(typeof observers)[number]];
+      expect(targets).toEqual([shown, hidden, sixty]);
+      const entry = (li: Element, isIntersecting: boolean) =>
+        ({ target: li, isIntersecting }) as IntersectionObserverEntry;
+      callback(
+        [entry(shown!, true), entry(hidden!, false), entry(sixty!, false)],
+        {} as IntersectionObserver,
+      );
+      dom.tick(T0 + 5_000);
+      expect(count(shown!)).toBe('15');
+      expect(ring(shown!)).toBe((15 / 30).toFixed(3));
+      // The others wait, and the list's value (all they inherit) is not rewritten every second.
+      expect(count(hidden!)).toBe('20');
+      expect(target.style.getPropertyValue('--f')).toBe((20 / 30).toFixed(3));
+      // Scrolled into view: brought up to date at once.
+      callback([entry(hidden!, true)], {} as IntersectionObserver);
+      expect(count(hidden!)).toBe('15');
+      expect(ring(hidden!)).toBe((15 / 30).toFixed(3));
+    } finally {
+      globalThis.IntersectionObserver = real;
+    }
   });
 });
