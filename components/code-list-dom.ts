@@ -40,7 +40,6 @@ interface Row {
 /** Almost every console uses 30-second codes: their rings share one value set on the list. */
 const SHARED_PERIOD_S = 30;
 
-
 export function rowLabel(view: Pick<CodeView, 'issuer' | 'account'>): string {
   return [view.issuer, view.account].filter(Boolean).map(displayText).join(' ') || '—';
 }
