@@ -10,7 +10,7 @@ import { useClient } from './client-context';
 import { downloadText } from './download-text';
 import { useT } from './i18n';
 import { PasswordInput } from './PasswordInput';
-import { passwordStrength } from './password-strength';
+import { StrengthMeter } from './StrengthMeter';
 import { useAction } from './use-action';
 
 const MIN_BACKUP_PASSWORD = 8;
@@ -29,7 +29,6 @@ export function BackupFileCard({ state, onExported }: BackupFileCardProps) {
   const [confirm, setConfirm] = useState('');
   const [saved, setSaved] = useState<{ name: string; count: number } | null>(null);
   const { busy, error, setError, run } = useAction();
-  const strength = passwordStrength(backupPassword);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -86,8 +85,7 @@ export function BackupFileCard({ state, onExported }: BackupFileCardProps) {
         describedBy="backup-file-strength backup-file-error"
       />
       <p id="backup-file-strength" class="hint" aria-live="polite">
-        <meter min={0} max={4} low={2} high={3} optimum={4} value={strength} aria-hidden="true" />{' '}
-        {backupPassword ? t('strength_label', t(`strength_${strength}`)) : t('backup_file_password_hint')}
+        <StrengthMeter password={backupPassword} empty={t('backup_file_password_hint')} />
       </p>
       <PasswordInput
         id="backup-confirm-password"

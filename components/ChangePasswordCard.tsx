@@ -8,9 +8,9 @@ import { PRODUCT_MIN_PASSWORD_LENGTH } from '@/lib/policy/policy';
 import { useClient } from './client-context';
 import { useT } from './i18n';
 import { PasswordInput } from './PasswordInput';
-import { passwordStrength } from './password-strength';
 import { usePolicy } from './policy-context';
 import { passwordErrorText } from './security-text';
+import { StrengthMeter } from './StrengthMeter';
 import { useAction } from './use-action';
 
 export function ChangePasswordCard() {
@@ -24,7 +24,6 @@ export function ChangePasswordCard() {
   const { busy, error, setError, run } = useAction();
   const minLength = policy?.minPasswordLength ?? PRODUCT_MIN_PASSWORD_LENGTH;
   const byOrganisation = policy?.managed.includes('MinimumPasswordLength') ?? false;
-  const strength = passwordStrength(next);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -61,8 +60,7 @@ export function ChangePasswordCard() {
       <p id="password-strength" class="hint" aria-live="polite">
         {next ? (
           <>
-            <meter min={0} max={4} low={2} high={3} optimum={4} value={strength} aria-hidden="true" />{' '}
-            {t('strength_label', t(`strength_${strength}`))}
+            <StrengthMeter password={next} />
             {next.length < minLength ? ` ${t('change_password_min', String(minLength))}` : ''}
           </>
         ) : (

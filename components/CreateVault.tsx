@@ -4,7 +4,7 @@ import type { VaultStatus } from '@/lib/messages';
 import { useClient } from './client-context';
 import { FieldError } from './FieldError';
 import { useT } from './i18n';
-import { passwordStrength } from './password-strength';
+import { StrengthMeter } from './StrengthMeter';
 import { useAction } from './use-action';
 
 export function CreateVault({ onDone }: { onDone: (status: VaultStatus) => void }) {
@@ -13,7 +13,6 @@ export function CreateVault({ onDone }: { onDone: (status: VaultStatus) => void 
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const { busy, error, setError, run } = useAction();
-  const strength = passwordStrength(password);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -38,8 +37,7 @@ export function CreateVault({ onDone }: { onDone: (status: VaultStatus) => void 
         onInput={(e) => setPassword(e.currentTarget.value)}
       />
       <p id="strength" class="hint" aria-live="polite">
-        <meter min={0} max={4} low={2} high={3} optimum={4} value={strength} aria-hidden="true" />{' '}
-        {password ? t('strength_label', t(`strength_${strength}`)) : t('strength_hint')}
+        <StrengthMeter password={password} empty={t('strength_hint')} />
       </p>
       <label for="confirm-password">{t('label_confirm_password')}</label>
       <input

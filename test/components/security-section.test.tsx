@@ -6,9 +6,9 @@
  */
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RemoteError } from '@/lib/messages';
 import { parsePolicy } from '@/lib/policy/policy';
-import { realClient } from '../support/real-client';
+import { EXAMPLE_POLICY } from '../support/example-policy';
+import { codeOf, realClient } from '../support/real-client';
 import { card, PASSWORD, tr, type } from './options-harness';
 import { mountSecurity, recording } from './security-harness';
 
@@ -21,16 +21,6 @@ async function background(policy?: Record<string, unknown>) {
   const bg = realClient(policy ? { policy: async () => parsePolicy(policy) } : {});
   await bg.client.call('vault.create', { password: PASSWORD });
   return bg;
-}
-
-async function errorOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof RemoteError) return e.code;
-    throw e;
-  }
 }
 
 const optionTexts = (select: HTMLSelectElement) => [...select.options].map((o) => o.textContent);
@@ -117,14 +107,7 @@ describe('Auto-lock', () => {
 });
 
 describe('the organisation policy', () => {
-  const POLICY = {
-    MaximumAutoLockMinutes: 30,
-    MinimumPasswordLength: 12,
-    DisablePlaintextExport: true,
-    AllowedFillOrigins: ['https://clp.trendmicro.com', 'https://*.example.co.jp'],
-    DisableImportExport: 'yes',
-    LockEverything: true,
-  };
+  const POLICY = EXAMPLE_POLICY;
 
   it('caps the idle time (no "never"), shows what came back, and lists what it set and what it ignored', async () => {
     const bg = await background(POLICY);
@@ -233,8 +216,8 @@ describe('Change password', () => {
       expect(form.getByLabelText<HTMLInputElement>(label).value).toBe('');
     expect(await bg.client.call('vault.status', {})).toMatchObject({ vault: 'unlocked' });
     await bg.client.call('vault.lock', {});
-    expect(await errorOf(bg.client.call('vault.unlock', { password: PASSWORD }))).toBe('wrong-password');
-    expect(await errorOf(bg.client.call('vault.unlock', { password: NEW_PASSWORD }))).toBe('ok');
+    expect(await codeOf(bg.client.call('vault.unlock', { password: PASSWORD }))).toBe('wrong-password');
+    expect(await codeOf(bg.client.call('vault.unlock', { password: NEW_PASSWORD }))).toBe('ok');
   });
 
   it('a wrong current password changes nothing', async () => {
@@ -246,7 +229,7 @@ describe('Change password', () => {
     expect(form.getByLabelText<HTMLInputElement>('Current password').value).toBe('');
     expect(form.getByLabelText('New password').getAttribute('aria-describedby')).toContain(alert.id);
     await bg.client.call('vault.lock', {});
-    expect(await errorOf(bg.client.call('vault.unlock', { password: PASSWORD }))).toBe('ok');
+    expect(await codeOf(bg.client.call('vault.unlock', { password: PASSWORD }))).toBe('ok');
   });
 
   it('a mismatch or a password under the organisation minimum is caught before anything is sent', async () => {

@@ -11,7 +11,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeQr } from '../../lib/qr/decode-qr';
 import { SHARED_ACCOUNTS } from '../support/shared-accounts';
-import { E2E_EXTENSION, launchExtension, type ExtensionSession, sendFromPage } from './harness';
+import { checkLayout, E2E_EXTENSION, launchExtension, type ExtensionSession, sendFromPage } from './harness';
 
 const send = sendFromPage;
 
@@ -24,22 +24,6 @@ const CONSOLES = Array.from({ length: 10 }, (_, i) => ({
   account: `admin${i + 1}@example.jp`,
   secret: `JBSWY3DPEHPK3P${'ABCDEFGHIJ'[i]}Q`,
 }));
-
-/** Nothing wider than the window, and every shown control has an accessible name. */
-async function checkLayout(page: Page): Promise<void> {
-  const problems = await page.evaluate(() => {
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth)
-      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const el of document.querySelectorAll<HTMLInputElement>('button, input, select, textarea')) {
-      if (el.closest('[hidden]') || el.hidden) continue;
-      const named = el.getAttribute('aria-label') || el.textContent?.trim() || el.labels?.length;
-      if (!named) out.push(`unnamed ${el.tagName} ${el.outerHTML.slice(0, 80)}`);
-    }
-    return out;
-  });
-  expect(problems).toEqual([]);
-}
 
 const sessions: ExtensionSession[] = [];
 afterAll(async () => {

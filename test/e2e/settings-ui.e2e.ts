@@ -8,11 +8,12 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { parsePolicy, type Policy } from '../../lib/policy/policy';
+import { EXAMPLE_POLICY } from '../support/example-policy';
 import {
+  checkLayout,
   E2E_EXTENSION,
   grantHostAccess,
   launchExtension,
@@ -26,14 +27,7 @@ const OUT = resolve(__dirname, '../../.output/screenshots');
 const PASSWORD = 'settings are kept 2026';
 const NEW_PASSWORD = 'another long phrase 2027';
 
-const POLICY = {
-  MaximumAutoLockMinutes: 30,
-  MinimumPasswordLength: 12,
-  DisablePlaintextExport: true,
-  AllowedFillOrigins: ['https://clp.trendmicro.com', 'https://*.example.co.jp'],
-  DisableImportExport: 'yes',
-  LockEverything: true,
-};
+const POLICY = EXAMPLE_POLICY;
 
 /** Runs in the page before its scripts: `policy.get` is answered with `policy`, everything else goes through. */
 function answerPolicy(policy: Policy): void {
@@ -50,22 +44,6 @@ function answerPolicy(policy: Policy): void {
     return undefined;
   };
   Object.defineProperty(runtime, 'sendMessage', { value: fake, configurable: true, writable: true });
-}
-
-/** Nothing wider than the window, and every shown control has an accessible name. */
-async function checkLayout(page: Page): Promise<void> {
-  const problems = await page.evaluate(() => {
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth)
-      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    for (const el of document.querySelectorAll<HTMLInputElement>('button, input, select, textarea')) {
-      if (el.closest('[hidden]') || el.hidden) continue;
-      const named = el.getAttribute('aria-label') || el.textContent?.trim() || el.labels?.length;
-      if (!named) out.push(`unnamed ${el.tagName} ${el.outerHTML.slice(0, 80)}`);
-    }
-    return out;
-  });
-  expect(problems).toEqual([]);
 }
 
 let demo: DemoServer;

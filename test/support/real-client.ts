@@ -1,4 +1,4 @@
-import { createClient, type Client } from '@/lib/messages';
+import { createClient, RemoteError, type Client } from '@/lib/messages';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { createHandlers, type HandlerEffects } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
@@ -51,4 +51,15 @@ export function realClient(
     structuredClone(await route(structuredClone(message), sender)),
   );
   return { client, local, session, cleared, scan, fill };
+}
+
+/** The error code a request ends with, or 'ok' when it succeeds. */
+export async function codeOf(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+  } catch (e) {
+    if (e instanceof RemoteError) return e.code;
+    throw e;
+  }
+  return 'ok';
 }

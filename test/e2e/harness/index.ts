@@ -16,5 +16,6 @@ export {
 } from './popup-actions';
 export { openActionPopup, type ActionPopup } from './action-popup';
 export { announcements, waitForAnnouncement } from './announcements';
+export { checkLayout } from './layout';
 export { listAccounts } from './vault-view';
 export { askBackground, askFromPage, sendFromPage, type Reply } from './messages';

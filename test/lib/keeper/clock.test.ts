@@ -4,25 +4,14 @@
  * in this computer's time.
  */
 import { describe, expect, it } from 'vitest';
-import { RemoteError } from '@/lib/messages';
 import { KeeperError } from '@/lib/keeper/keeper-error';
 import { generateCode } from '@/lib/otp/generate-code';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
-import { realClient } from '../../support/real-client';
+import { codeOf, realClient } from '../../support/real-client';
 import { SHARED_ACCOUNTS } from '../../support/shared-accounts';
 
 const CONSOLE = 'https://clp.trendmicro.com';
 const TREND = SHARED_ACCOUNTS[0]!;
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (e) {
-    if (e instanceof RemoteError) return e.code;
-    throw e;
-  }
-  return 'ok';
-}
 
 async function setUp(offsetMs: number) {
   const measured: string[] = [];

@@ -6,24 +6,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readManagedPolicy } from '@/lib/platform/policy';
-import { RemoteError, type Client } from '@/lib/messages';
+import type { Client } from '@/lib/messages';
 import type { ManagedPolicy } from '@/lib/policy/policy';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
-import { realClient } from '../../support/real-client';
+import { codeOf, realClient } from '../../support/real-client';
 import { SHARED_ACCOUNTS } from '../../support/shared-accounts';
 
 const PASSWORD = 'correct horse battery staple';
 const CONSOLE = 'https://clp.trendmicro.com';
-
-async function codeOf(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (e) {
-    if (e instanceof RemoteError) return e.code;
-    throw e;
-  }
-  return 'ok';
-}
 
 /** What the organisation pushes: managed storage replaced as a whole, as the browser does. */
 async function pushPolicy(managed: ManagedPolicy): Promise<void> {
