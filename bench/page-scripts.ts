@@ -65,9 +65,17 @@ export interface ReadyMarks {
 }
 
 /**
+ * How a probe reports: one console message, prefix then JSON. The bench listens for it instead of polling the
+ * page, because every poll is a script evaluation on the page's main thread while it is starting up (the first
+ * one in a new page, several ms on this machine), which the popup would be timed as if it were its own work.
+ */
+export const READY_SIGNAL = 'sekimori-bench:';
+
+/**
  * Init script for a popup page: watches the DOM from the very start and records when `count` rows (li) each
  * show a code; then, one animation frame later plus a task (after that frame's paint), `painted`. It also wraps
- * `chrome.runtime.sendMessage` to time the one 'codes.list' round trip. Results in `window.__bench`.
+ * `chrome.runtime.sendMessage` to time the one 'codes.list' round trip. Results in `window.__bench`, and in one
+ * console message (READY_SIGNAL) once painted.
  */
 export function readyProbe(count: number): string {
   return `(() => {
@@ -125,6 +133,7 @@ export function readyProbe(count: number): string {
         marks.responseEnd = nav ? nav.responseEnd : 0;
         marks.visibility = document.visibilityState;
         marks.painted = performance.now();
+        console.debug(${JSON.stringify(READY_SIGNAL)} + JSON.stringify(marks));
       };
       channel.port2.postMessage(null);
     });
@@ -132,5 +141,3 @@ export function readyProbe(count: number): string {
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['lang'] });
 })();`;
 }
-
-export const READY_MARKS = `window.__bench && window.__bench.painted > 0 ? window.__bench : null`;

@@ -2,9 +2,9 @@
  * Popup start-up with the seeded accounts: a fresh tab navigates to popup.html, and an init script records (by the
  * page clock, ms since navigation start) when every row shows its code and that frame has been painted.
  */
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import type { ExtensionSession } from '../test/e2e/harness';
-import { READY_MARKS, readyProbe, type ReadyMarks } from './page-scripts';
+import { READY_SIGNAL, readyProbe, type ReadyMarks } from './page-scripts';
 import { median, sample } from './stats';
 
 const popupUrl = (session: ExtensionSession) => `chrome-extension://${session.extensionId}/popup.html`;
@@ -18,17 +18,24 @@ export interface ReadyResult {
 }
 
 /**
- * Polls an expression (evaluated through CDP: the extension's CSP forbids the in-page eval that
- * `page.waitForFunction` with a string would need) until it is truthy.
+ * Resolves with the JSON a probe in `page` reports through the console (READY_SIGNAL). Nothing is evaluated
+ * in the page while it waits. Attach it before navigating.
  */
-async function pollPage<T>(page: Page, expression: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = (await page.evaluate(expression)) as T | null;
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function probeReport<T>(page: Page, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      page.off('console', listen);
+      reject(new Error(`no report from the page's probe after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listen = (message: ConsoleMessage) => {
+      const text = message.text();
+      if (!text.startsWith(READY_SIGNAL)) return;
+      clearTimeout(timer);
+      page.off('console', listen);
+      resolve(JSON.parse(text.slice(READY_SIGNAL.length)) as T);
+    };
+    page.on('console', listen);
+  });
 }
 
 /** Opens the popup in a new tab and resolves once `count` codes are visible; the page stays open. */
@@ -38,8 +45,9 @@ export async function openReadyPopup(
 ): Promise<{ page: Page; marks: ReadyMarks }> {
   const page = await session.context.newPage();
   await page.addInitScript({ content: readyProbe(count) });
+  const report = probeReport<ReadyMarks>(page, 20_000);
   await page.goto(popupUrl(session), { waitUntil: 'commit' });
-  const marks = await pollPage<ReadyMarks>(page, READY_MARKS, 20_000);
+  const marks = await report;
   if (marks.visibility !== 'visible') throw new Error(`popup page was ${marks.visibility}, not visible`);
   return { page, marks };
 }
