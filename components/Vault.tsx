@@ -193,10 +193,7 @@ export function Vault({
   return (
     <div class="vault">
       <header class="bar">
-        <span class="brand">
-          <img src="/icon/32.png" width="18" height="18" alt="" />
-          {t('popup_title')}
-        </span>
+        <span class="brand">{t('popup_title')}</span>
         <button type="button" class="small quiet" onClick={onLock}>
           <LockIcon /> {t('button_lock')}
         </button>

@@ -41,7 +41,12 @@ interface Row {
 const SHARED_PERIOD_S = 30;
 
 export function rowLabel(view: Pick<CodeView, 'issuer' | 'account'>): string {
-  return [view.issuer, view.account].filter(Boolean).map(displayText).join(' ') || '—';
+  return joinLabel(displayText(view.issuer), displayText(view.account));
+}
+
+/** "Issuer account", from texts already made safe to show (either may be empty). */
+function joinLabel(issuer: string, account: string): string {
+  return (issuer && account ? `${issuer} ${account}` : issuer || account) || '—';
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -62,6 +67,18 @@ function setAttr(node: Element, name: string, value: string | null): void {
   if (value === null) {
     if (node.hasAttribute(name)) node.removeAttribute(name);
   } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+/** `setText`, for a node that may still be as the template made it (`fresh`: no text yet, nothing to compare). */
+function writeText(node: Node, text: string, fresh: boolean): void {
+  if (!fresh) setText(node, text);
+  else if (text !== '') node.textContent = text;
+}
+
+/** `setAttr`, for an element that may still be as the template made it (`fresh`: no such attribute yet). */
+function writeAttr(node: Element, name: string, value: string | null, fresh: boolean): void {
+  if (!fresh) setAttr(node, name, value);
+  else if (value !== null) node.setAttribute(name, value);
 }
 
 function template(doc: Document): HTMLLIElement {
@@ -210,33 +227,36 @@ export class CodeListDom {
     row.state = state;
     const { view, readOnly } = state;
     // A new row is a copy of the template (the common case: a TOTP row, nothing hidden that shows, nothing
-    // disabled, no classes): only what differs from it is written. Hundreds of rows are built at start-up.
+    // disabled, no classes, no text, no labels): only what differs from it is written, without reading first.
+    // Hundreds of rows are built at start-up.
     const fresh = prev === null;
     if (fresh || prev.view !== view || prev.readOnly !== readOnly || prev.fillable !== state.fillable) {
       const t = this.t;
-      const label = rowLabel(view);
-      setText(row.issuer, displayText(view.issuer) || displayText(view.account));
-      setText(row.account, view.issuer ? displayText(view.account) : '');
-      if (!fresh || !view.issuer) row.account.hidden = !view.issuer;
+      const issuer = displayText(view.issuer);
+      const account = displayText(view.account);
+      const label = joinLabel(issuer, account);
+      writeText(row.issuer, issuer || account, fresh);
+      writeText(row.account, issuer ? account : '', fresh);
+      if (!fresh || !issuer) row.account.hidden = !issuer;
       const hotp = view.type === 'hotp';
       // Icon buttons get their tooltip from the accessible name when hovered (see `showTooltip`).
-      setAttr(row.edit, 'aria-label', t('button_edit', label));
-      setAttr(row.del, 'aria-label', t('button_delete', label));
-      setAttr(row.next, 'aria-label', hotp ? t('button_next_code', label) : null);
+      writeAttr(row.edit, 'aria-label', t('button_edit', label), fresh);
+      writeAttr(row.del, 'aria-label', t('button_delete', label), fresh);
+      writeAttr(row.next, 'aria-label', hotp ? t('button_next_code', label) : null, fresh);
       if (!fresh || readOnly) {
         for (const button of [row.edit, row.del, row.next]) {
           button.removeAttribute('title');
           button.disabled = readOnly;
         }
       }
-      setAttr(row.code, 'aria-label', t('copy_label', label));
+      writeAttr(row.code, 'aria-label', t('copy_label', label), fresh);
       if (!fresh || hotp) {
         row.timer.hidden = hotp;
         row.next.hidden = !hotp;
       }
       if (state.fillable) {
-        setText(row.fill, t('button_fill'));
-        setAttr(row.fill, 'aria-label', t('button_fill_label', label));
+        writeText(row.fill, t('button_fill'), fresh);
+        writeAttr(row.fill, 'aria-label', t('button_fill_label', label), fresh);
       }
       if (!fresh || state.fillable) row.fill.hidden = !state.fillable;
     }
@@ -244,7 +264,7 @@ export class CodeListDom {
     if (!fresh || state.thisSite) row.li.classList.toggle('this-site', state.thisSite);
     if (!fresh || state.siteEnd) row.li.classList.toggle('site-end', state.siteEnd);
     if (!fresh || state.confirming) this.paintConfirm(row, state.confirming);
-    this.paintCode(row);
+    this.paintCode(row, false, fresh);
   }
 
   private paintConfirm(row: Row, confirming: boolean): void {
@@ -281,26 +301,36 @@ export class CodeListDom {
    * false) inherits one value set on the list, so that hundreds of rows share their computed style; a row the
    * clock ticks (on screen) gets its own, and keeps it: the list's value then changes only when the list does.
    */
-  private paintCode(row: Row, ticking = false): void {
+  private paintCode(row: Row, ticking = false, fresh = false): void {
     const view = row.state?.view;
     if (!view) return;
     const { code, remaining, next } = currentCode(view, this.now);
     const [first, second = ''] = codeGroups(code);
-    setText(row.groups[0], first ?? '');
-    setText(row.groups[1], second);
-    if (view.type === 'hotp') return;
-    setText(row.timer, String(remaining));
-    setAttr(row.timer, 'aria-label', this.t('seconds_left', String(remaining)));
-    row.timer.classList.toggle('urgent', remaining <= 5);
+    writeText(row.groups[0], first ?? '', fresh);
+    writeText(row.groups[1], second, fresh);
+    if (view.type === 'hotp') {
+      // (A row edited from time-based to HOTP in the last seconds of a step was showing the next code.)
+      if (!fresh) {
+        setText(row.nextCode, '');
+        row.nextCode.hidden = true;
+      }
+      return;
+    }
+    writeText(row.timer, String(remaining), fresh);
+    writeAttr(row.timer, 'aria-label', this.t('seconds_left', String(remaining)), fresh);
+    const urgent = remaining <= 5;
+    if (!fresh || urgent) row.timer.classList.toggle('urgent', urgent);
     const fraction = Math.max(0, Math.min(1, remaining / view.period)).toFixed(3);
-    if (view.period === SHARED_PERIOD_S && !ticking && row.timer.style.length === 0) {
+    if (view.period === SHARED_PERIOD_S && !ticking && (fresh || row.timer.style.length === 0)) {
       if (this.sharedFraction !== fraction) {
         this.sharedFraction = fraction;
         this.list.style.setProperty('--f', fraction);
       }
     } else row.timer.style.setProperty('--f', fraction);
     const showNext = next !== '' && remaining <= NEXT_CODE_SHOWN_S;
-    setText(row.nextCode, showNext ? this.t('next_code', codeGroups(next).join(' ')) : '');
-    row.nextCode.hidden = !showNext;
+    if (!fresh || showNext) {
+      setText(row.nextCode, showNext ? this.t('next_code', codeGroups(next).join(' ')) : '');
+      row.nextCode.hidden = !showNext;
+    }
   }
 }

@@ -1,4 +1,4 @@
-// Renders assets/icon.svg into public/icon/<size>.png, and the row icons assets/ui/*.svg into assets/ui/*.png
+// Renders assets/icon.svg into public/icon/<size>.png (and the header's assets/ui/brand.png), and the row icons assets/ui/*.svg into assets/ui/*.png
 // (alpha masks at 48 px: sharp up to 3x; each SVG mask would cost an SVG document of its own, ~5 ms apiece on
 // the popup's start-up path; the PNGs are small enough for the build to inline them into the stylesheet as data
 // URLs, so the first frame fetches nothing), with headless Chromium. Run by hand after editing an SVG.
@@ -20,6 +20,13 @@ for (const size of [16, 32, 48, 128]) {
     path: new URL(`../public/icon/${size}.png`, import.meta.url).pathname,
     omitBackground: true,
   });
+  // The popup's header shows the 32 px one at 18 px, inlined into the stylesheet like the row icons.
+  if (size === 32) {
+    await page.screenshot({
+      path: new URL('../assets/ui/brand.png', import.meta.url).pathname,
+      omitBackground: true,
+    });
+  }
   await page.close();
 }
 const MASK_PX = 48;

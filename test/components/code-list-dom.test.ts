@@ -160,17 +160,24 @@ describe('code list rendering', () => {
       thisSite: fc.boolean(),
       siteEnd: fc.boolean(),
     });
+    // Early in the step, in its last seconds (urgent ring, next code shown), and just past its end.
+    const time = fc.constantFrom(T0, STEP_END - 3_000, STEP_END + 1_000);
     fc.assert(
-      fc.property(rowState, rowState, (before, after) => {
-        const build = (states: RowState[]) => {
+      fc.property(rowState, time, rowState, time, (before, beforeAt, after, afterAt) => {
+        const build = (steps: [RowState, number][]) => {
           const target = document.createElement('ul');
           const dom = new CodeListDom(target, translator('en'));
-          for (const s of states) dom.sync([s], T0);
+          for (const [s, at] of steps) dom.sync([s], at);
           return shown(target);
         };
-        expect(build([before, after])).toEqual(build([after]));
+        expect(
+          build([
+            [before, beforeAt],
+            [after, afterAt],
+          ]),
+        ).toEqual(build([[after, afterAt]]));
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
