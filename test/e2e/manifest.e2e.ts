@@ -140,10 +140,12 @@ describe('production manifests', () => {
       for (const file of ['popup-boot.js', 'popup-app.js', 'assets/pages.css']) {
         expect(statSync(join(dir, file)).size, file).toBeGreaterThan(0);
       }
-      // Row icons are data URLs in the stylesheet: the first frame with the codes fetches nothing.
+      // The row icons (edit, delete, next) and the header's icon are data URLs in the stylesheet, and the popup's
+      // script names no image: the first frame with the codes fetches nothing.
       const css = readFileSync(join(dir, 'assets/pages.css'), 'utf8');
       expect(css.match(/url\((?!["']?data:)[^)]*\)/g) ?? []).toEqual([]);
-      expect(css.match(/url\(["']?data:image\/png;base64,/g)?.length).toBe(3);
+      expect(css.match(/url\(["']?data:image\/png;base64,/g)?.length).toBe(4);
+      expect(readFileSync(join(dir, 'popup-app.js'), 'utf8')).not.toMatch(/\.(png|svg|jpe?g|webp)\b/);
     },
   );
 });
