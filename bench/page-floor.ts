@@ -1,11 +1,11 @@
 /**
  * The browser's own floor for an extension page on this machine: a fresh tab opens an extension page that
  * shows nothing (offscreen.html), and the time is taken the same way as for the popup — navigation start to the
- * end of the first frame after DOMContentLoaded, reported the same way (a console message, no polling). Whatever the popup takes beyond this is Sekimori's share.
+ * end of the first frame after DOMContentLoaded, reported the same way (a console message, no polling).
+ * Whatever the popup takes beyond this is Sekimori's share.
  */
 import type { ExtensionSession } from '../test/e2e/harness';
-import { READY_SIGNAL } from './page-scripts';
-import { probeReport } from './popup-ready';
+import { probeReport, READY_SIGNAL } from './page-scripts';
 import { median, sample } from './stats';
 
 const PROBE = `(() => {

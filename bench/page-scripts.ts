@@ -1,6 +1,9 @@
+import type { ConsoleMessage, Page } from 'playwright-core';
+
 /**
- * Code that runs inside extension pages, kept as plain JavaScript source. (Functions handed to Playwright from
- * TypeScript run through tsx would carry its `__name` helper, which does not exist in the page.)
+ * Code that runs inside extension pages, kept as plain JavaScript source (functions handed to Playwright from
+ * TypeScript run through tsx would carry its `__name` helper, which does not exist in the page), and how the
+ * bench hears back from the probes among them.
  */
 
 /** `send(type, payload)`: one protocol message to the background, answered `{ ok, value } | { ok: false, code }`. */
@@ -70,6 +73,27 @@ export interface ReadyMarks {
  * one in a new page, several ms on this machine), which the popup would be timed as if it were its own work.
  */
 export const READY_SIGNAL = 'sekimori-bench:';
+
+/**
+ * Resolves with the JSON a probe in `page` reports through the console (READY_SIGNAL). Nothing is evaluated
+ * in the page while it waits. Attach it before navigating.
+ */
+export function probeReport<T>(page: Page, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      page.off('console', listen);
+      reject(new Error(`no report from the page's probe after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listen = (message: ConsoleMessage) => {
+      const text = message.text();
+      if (!text.startsWith(READY_SIGNAL)) return;
+      clearTimeout(timer);
+      page.off('console', listen);
+      resolve(JSON.parse(text.slice(READY_SIGNAL.length)) as T);
+    };
+    page.on('console', listen);
+  });
+}
 
 /**
  * Init script for a popup page: watches the DOM from the very start and records when `count` rows (li) each

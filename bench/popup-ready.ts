@@ -2,9 +2,9 @@
  * Popup start-up with the seeded accounts: a fresh tab navigates to popup.html, and an init script records (by the
  * page clock, ms since navigation start) when every row shows its code and that frame has been painted.
  */
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../test/e2e/harness';
-import { READY_SIGNAL, readyProbe, type ReadyMarks } from './page-scripts';
+import { probeReport, readyProbe, type ReadyMarks } from './page-scripts';
 import { median, sample } from './stats';
 
 const popupUrl = (session: ExtensionSession) => `chrome-extension://${session.extensionId}/popup.html`;
@@ -15,27 +15,6 @@ export interface ReadyResult {
   warmup: number;
   /** Median of each mark over the kept runs: where the time goes. */
   medianMarks: Omit<ReadyMarks, 'visibility'>;
-}
-
-/**
- * Resolves with the JSON a probe in `page` reports through the console (READY_SIGNAL). Nothing is evaluated
- * in the page while it waits. Attach it before navigating.
- */
-export function probeReport<T>(page: Page, timeoutMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      page.off('console', listen);
-      reject(new Error(`no report from the page's probe after ${timeoutMs} ms`));
-    }, timeoutMs);
-    const listen = (message: ConsoleMessage) => {
-      const text = message.text();
-      if (!text.startsWith(READY_SIGNAL)) return;
-      clearTimeout(timer);
-      page.off('console', listen);
-      resolve(JSON.parse(text.slice(READY_SIGNAL.length)) as T);
-    };
-    page.on('console', listen);
-  });
 }
 
 /** Opens the popup in a new tab and resolves once `count` codes are visible; the page stays open. */
