@@ -14,6 +14,21 @@ import { openReadyPopup } from './popup-ready';
 import { seedVault } from './seed';
 import { median } from './stats';
 
+/** Percentile bootstrap of the median (2 000 resamples, fixed seed so that a rerun on the same data agrees). */
+function bootstrapMedianCi(values: readonly number[]): [number, number] {
+  let seed = 0x2f6fde;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const medians: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    medians.push(median(values.map(() => values[Math.floor(random() * values.length)]!)));
+  }
+  medians.sort((x, y) => x - y);
+  return [medians[50]!, medians[1949]!];
+}
+
 async function main(): Promise<void> {
   const [a, b, runsArg] = process.argv.slice(2);
   if (!a || !b) throw new Error('usage: bench/ab.ts <dir A> <dir B> [runs]');
@@ -57,7 +72,11 @@ async function main(): Promise<void> {
     const diffs = samples.A!.map((v, i) => samples.B![i]! - v);
     console.log(`A ${dirs.A}: median ${median(samples.A!).toFixed(1)} ms`);
     console.log(`B ${dirs.B}: median ${median(samples.B!).toFixed(1)} ms`);
-    console.log(`B − A, median of paired differences: ${median(diffs).toFixed(1)} ms over ${runs} pairs`);
+    const [low, high] = bootstrapMedianCi(diffs);
+    console.log(
+      `B − A, median of paired differences: ${median(diffs).toFixed(1)} ms over ${runs} pairs ` +
+        `(95 % bootstrap CI ${low.toFixed(1)} … ${high.toFixed(1)})`,
+    );
   } finally {
     await session.close();
   }
