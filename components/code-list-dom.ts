@@ -37,6 +37,14 @@ interface Row {
   state: RowState | null;
 }
 
+/**
+ * How many rows the first frame of a long list draws: more than a 600 px popup shows at 100 % zoom (rows are
+ * 81 px or taller, below some 135 px of header, buttons and search: six at most are in view). Where more
+ * fit, all are drawn at once (see `drawOpeningRowsFirst`). style.css's `.list.starting > .row:nth-child(n + 8)`
+ * follows this number.
+ */
+export const FIRST_FRAME_ROWS = 7;
+
 /** Almost every console uses 30-second codes: their rings share one value set on the list. */
 const SHARED_PERIOD_S = 30;
 
@@ -165,6 +173,7 @@ export class CodeListDom {
         batch.append(row.li);
       }
       this.list.append(batch);
+      if (states.length > FIRST_FRAME_ROWS && !states.some((s) => s.highlighted)) this.drawOpeningRowsFirst();
       return;
     }
     let cursor: ChildNode | null = this.list.firstChild;
@@ -174,6 +183,27 @@ export class CodeListDom {
       if (row.li === cursor) cursor = cursor.nextSibling;
       else this.list.insertBefore(row.li, cursor);
     }
+  }
+
+  /**
+   * The first frame of a long list draws only the rows the popup opens on: the others are left out (the
+   * list's `starting` class, in style.css) for that one frame, then the browser skips or draws them as they
+   * scroll, as for any row. Once the first layout is known (before anything is painted), the rows drawn are
+   * checked to reach past the bottom of the window; when they do not (a zoomed-out popup, a scrolled page),
+   * every row is drawn in that same frame.
+   */
+  private drawOpeningRowsFirst(): void {
+    const list = this.list;
+    const view = list.ownerDocument.defaultView;
+    if (!view || typeof view.ResizeObserver === 'undefined') return;
+    list.classList.add('starting');
+    const firstLayout = new view.ResizeObserver(() => {
+      firstLayout.disconnect();
+      const last = list.children[FIRST_FRAME_ROWS - 1];
+      if (!last || last.getBoundingClientRect().bottom < view.innerHeight) list.classList.remove('starting');
+      else view.requestAnimationFrame(() => list.classList.remove('starting'));
+    });
+    firstLayout.observe(list);
   }
 
   /** The once-a-second update: only rows on screen. */

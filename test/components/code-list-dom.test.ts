@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { CodeListDom, showTooltip, type RowState } from '@/components/code-list-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CodeListDom, FIRST_FRAME_ROWS, showTooltip, type RowState } from '@/components/code-list-dom';
 import type { CodeView } from '@/lib/messages';
 import { translator } from '../support/translate';
 
@@ -236,5 +238,94 @@ describe('code list rendering', () => {
     } finally {
       globalThis.IntersectionObserver = real;
     }
+  });
+});
+
+describe("a long list's first frame", () => {
+  /** The browser's side, played by the test: the first layout's report, and the next animation frame. */
+  let layoutReports: { callback: ResizeObserverCallback; target: Element | null; live: boolean }[];
+  let frames: FrameRequestCallback[];
+
+  beforeEach(() => {
+    layoutReports = [];
+    frames = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        private readonly report: (typeof layoutReports)[number];
+        constructor(callback: ResizeObserverCallback) {
+          this.report = { callback, target: null, live: true };
+          layoutReports.push(this.report);
+        }
+        observe(target: Element) {
+          this.report.target = target;
+        }
+        unobserve() {}
+        disconnect() {
+          this.report.live = false;
+        }
+      },
+    );
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  const many = (n: number, patch: (i: number) => Partial<RowState> = () => ({})) =>
+    Array.from({ length: n }, (_, i) => state(view(`id-${i}`), patch(i)));
+  /** The first layout is done: the last row drawn ends `bottom` px from the top of the window. */
+  const laidOut = (bottom: number) => {
+    const opening = items()[FIRST_FRAME_ROWS - 1]!;
+    vi.spyOn(opening, 'getBoundingClientRect').mockReturnValue({ bottom } as DOMRect);
+    const [report] = layoutReports;
+    expect(report?.target).toBe(ul);
+    report!.callback([], {} as ResizeObserver);
+  };
+  const starting = () => ul.classList.contains('starting');
+
+  it('draws only the opening rows, then every row from the next frame on', () => {
+    list.sync(many(40), T0);
+    expect(items()).toHaveLength(40);
+    expect(starting()).toBe(true);
+    laidOut(window.innerHeight + 40);
+    // Still so for the frame being painted; the next one lifts it.
+    expect(starting()).toBe(true);
+    expect(layoutReports[0]!.live).toBe(false);
+    expect(frames).toHaveLength(1);
+    frames[0]!(0);
+    expect(starting()).toBe(false);
+  });
+
+  it('draws every row in the first frame when more than the opening rows fit in the window', () => {
+    list.sync(many(40), T0);
+    laidOut(window.innerHeight - 30);
+    expect(starting()).toBe(false);
+    expect(frames).toHaveLength(0);
+  });
+
+  it('leaves short lists, later renderings and a list opened on a new account as they are', () => {
+    list.sync(many(FIRST_FRAME_ROWS), T0);
+    expect(starting()).toBe(false);
+    list.sync(many(40), T0);
+    expect(starting()).toBe(false);
+    list.destroy();
+    list = new CodeListDom(ul, translator('en'));
+    // Scrolled to the account just added: wherever it is in the list, it is drawn at once.
+    list.sync(
+      many(40, (i) => ({ highlighted: i === 30 })),
+      T0,
+    );
+    expect(starting()).toBe(false);
+    expect(layoutReports).toHaveLength(0);
+  });
+
+  it('matches the stylesheet, which leaves out the rows after the opening ones', () => {
+    const css = readFileSync(resolve(__dirname, '../../components/style.css'), 'utf8');
+    const rule = /\.list\.starting > \.row:nth-child\(n \+ (\d+)\) \{\s*content-visibility: hidden;/.exec(
+      css,
+    );
+    expect(Number(rule?.[1])).toBe(FIRST_FRAME_ROWS + 1);
   });
 });
