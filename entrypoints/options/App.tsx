@@ -43,10 +43,7 @@ export function App(props: OptionsAppProps) {
   return (
     <PolicyContext.Provider value={policy}>
       <header class="bar options-bar">
-        <span class="brand">
-          <img src="/icon/32.png" alt="" width={20} height={20} />
-          {t('options_title')}
-        </span>
+        <span class="brand">{t('options_title')}</span>
         <nav class="options-nav" aria-label={t('options_nav_label')}>
           {SECTIONS.map(([id, key]) => (
             <a key={id} href={`#${id}`}>

@@ -94,6 +94,13 @@ describe.each([
     await page.goto(`chrome-extension://${session.extensionId}/options.html#security`);
     expect((await send(page, 'vault.create', { password: PASSWORD })).ok).toBe(true);
     await page.reload();
+    // The header's icon, once: drawn by the stylesheet shared with the popup (a data URL), no image beside it.
+    const brand = await page.locator('header .brand').evaluate((el) => ({
+      images: el.querySelectorAll('img, svg').length,
+      drawn: getComputedStyle(el, '::before').backgroundImage,
+    }));
+    expect(brand.images).toBe(0);
+    expect(brand.drawn).toMatch(/^url\("data:image\/png;base64,/);
 
     const shot = async (name: string, selector: string) => {
       await checkLayout(page);
