@@ -2,9 +2,10 @@
  * Where an image comes in: a labelled button opening the file picker, and a zone that takes a dropped file
  * (highlighted while a file is dragged over it). The file input itself stays hidden behind the button.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { useT } from './i18n';
-import { carriesFiles, pickFile } from './image-input';
+import { pickFile } from './image-input';
+import { useFileDrop } from './use-file-drop';
 
 export interface DropZoneProps {
   busy: boolean;
@@ -16,41 +17,11 @@ export interface DropZoneProps {
 export function DropZone({ busy, onFile, buttonRef }: DropZoneProps) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-
   const zone = useRef<HTMLDivElement>(null);
-  const latest = useRef({ busy, onFile });
-  latest.current = { busy, onFile };
-
-  useEffect(() => {
-    // Listened to directly: the DOM names these events in lower case, which Preact's JSX props cannot count on.
-    const el = zone.current;
-    if (!el) return;
-    const over = (e: DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = latest.current.busy ? 'none' : 'copy';
-      setOver(true);
-    };
-    const leave = (e: DragEvent) => {
-      // Moving between the zone's own children is not leaving it.
-      if (e.relatedTarget instanceof Node && el.contains(e.relatedTarget)) return;
-      setOver(false);
-    };
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setOver(false);
-      const file = pickFile(e.dataTransfer);
-      if (file && !latest.current.busy) latest.current.onFile(file);
-    };
-    const listeners = { dragenter: over, dragover: over, dragleave: leave, drop } as const;
-    for (const [type, listener] of Object.entries(listeners))
-      el.addEventListener(type, listener as EventListener);
-    return () => {
-      for (const [type, listener] of Object.entries(listeners))
-        el.removeEventListener(type, listener as EventListener);
-    };
-  }, []);
+  const over = useFileDrop(zone, busy, (data) => {
+    const file = pickFile(data);
+    if (file) onFile(file);
+  });
 
   return (
     <div ref={zone} class={over ? 'drop-zone over' : 'drop-zone'} aria-busy={busy}>

@@ -3,9 +3,10 @@
  * and a zone that takes dropped files, highlighted while files are dragged over it. The file input exists only
  * while the picker is open, so the page keeps a single standing one (Add from image's).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { useT } from './i18n';
-import { carriesFiles } from './image-input';
+import { filesOf } from './image-input';
+import { useFileDrop } from './use-file-drop';
 
 export interface ImportDropZoneProps {
   busy: boolean;
@@ -13,52 +14,15 @@ export interface ImportDropZoneProps {
   buttonRef?: { current: HTMLButtonElement | null };
 }
 
-/** Every file of a drop or paste. */
-export function filesOf(data: DataTransfer | null | undefined): File[] {
-  if (!data) return [];
-  const files = Array.from(data.files ?? []);
-  for (const item of Array.from(data.items ?? [])) {
-    const file = item.kind === 'file' ? item.getAsFile() : null;
-    if (file && !files.includes(file)) files.push(file);
-  }
-  return files;
-}
-
 export function ImportDropZone({ busy, onFiles, buttonRef }: ImportDropZoneProps) {
   const t = useT();
   const zone = useRef<HTMLDivElement>(null);
-  const [over, setOver] = useState(false);
-  const latest = useRef({ busy, onFiles });
-  latest.current = { busy, onFiles };
-
-  useEffect(() => {
-    // Listened to directly, as in DropZone: the DOM names these events in lower case.
-    const el = zone.current;
-    if (!el) return;
-    const enter = (e: DragEvent) => {
-      if (!carriesFiles(e.dataTransfer)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = latest.current.busy ? 'none' : 'copy';
-      setOver(true);
-    };
-    const leave = (e: DragEvent) => {
-      if (e.relatedTarget instanceof Node && el.contains(e.relatedTarget)) return;
-      setOver(false);
-    };
-    const drop = (e: DragEvent) => {
-      e.preventDefault();
-      setOver(false);
-      const files = filesOf(e.dataTransfer);
-      if (files.length > 0 && !latest.current.busy) latest.current.onFiles(files);
-    };
-    const listeners = { dragenter: enter, dragover: enter, dragleave: leave, drop } as const;
-    for (const [type, listener] of Object.entries(listeners))
-      el.addEventListener(type, listener as EventListener);
-    return () => {
-      for (const [type, listener] of Object.entries(listeners))
-        el.removeEventListener(type, listener as EventListener);
-    };
-  }, []);
+  const latest = useRef(onFiles);
+  latest.current = onFiles;
+  const over = useFileDrop(zone, busy, (data) => {
+    const files = filesOf(data);
+    if (files.length > 0) onFiles(files);
+  });
 
   function choose() {
     const input = document.createElement('input');
@@ -69,7 +33,7 @@ export function ImportDropZone({ busy, onFiles, buttonRef }: ImportDropZoneProps
     input.addEventListener('change', () => {
       const files = Array.from(input.files ?? []);
       input.remove();
-      if (files.length > 0) latest.current.onFiles(files);
+      if (files.length > 0) latest.current(files);
     });
     input.addEventListener('cancel', () => input.remove());
     document.body.append(input);

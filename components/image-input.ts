@@ -1,14 +1,19 @@
 /** Reading what the user dropped or pasted: files from a DataTransfer, and whether a paste was meant for a field. */
 
-/** The first image file dropped or pasted, else the first file of any kind (refused later), else null. */
-export function pickFile(data: DataTransfer | null | undefined): File | null {
-  if (!data) return null;
-  const files = [...Array.from(data.files ?? [])];
+/** Every file of a drop or paste (some browsers list a file only among the items). */
+export function filesOf(data: DataTransfer | null | undefined): File[] {
+  if (!data) return [];
+  const files = Array.from(data.files ?? []);
   for (const item of Array.from(data.items ?? [])) {
-    if (item.kind !== 'file') continue;
-    const file = item.getAsFile();
+    const file = item.kind === 'file' ? item.getAsFile() : null;
     if (file && !files.includes(file)) files.push(file);
   }
+  return files;
+}
+
+/** The first image file dropped or pasted, else the first file of any kind (refused later), else null. */
+export function pickFile(data: DataTransfer | null | undefined): File | null {
+  const files = filesOf(data);
   return files.find(isImage) ?? files[0] ?? null;
 }
 
