@@ -287,11 +287,11 @@ async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Pro
       const seeded = await seedVault(session, PASSWORD, drafts);
       log(`  seeded ${seeded} accounts (${describeMix(drafts)})`);
 
-      const floor = await pageFloor(session, { runs: 15, warmup: 2 });
+      const floor = await pageFloor(session, { runs: 31, warmup: 2 });
       log(`  empty extension page: median ${floor.median.toFixed(1)} ms (range ${spread(floor.samples)} ms)`);
       put('page-floor', { value: floor.median, runs: runsText(floor.samples.length, floor.warmup) });
 
-      const warm = await popupReady(session, ACCOUNT_COUNT, { runs: 15, warmup: 2 });
+      const warm = await popupReady(session, ACCOUNT_COUNT, { runs: 31, warmup: 2 });
       log(`  popup ready: median ${warm.median.toFixed(1)} ms (range ${spread(warm.samples)} ms)`);
       notes.push(
         `Popup start-up, median marks (ms since navigation start): ${describeMarks(warm.medianMarks)}. ` +
