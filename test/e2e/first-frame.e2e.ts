@@ -96,8 +96,8 @@ describe("a long list's first frame in Chromium", () => {
     await page.waitForFunction(() => !document.querySelector('.list')!.classList.contains('starting'));
     const last = page.getByRole('listitem').filter({ hasText: `Console ${ACCOUNTS}` });
     await last.scrollIntoViewIfNeeded();
-    await expect.poll(() => last.locator('.code-digits').isVisible()).toBe(true);
-    expect(await last.locator('.code-digits').innerText()).toMatch(/^\d{6}$/);
+    // Rendered text (empty while the browser still skips the row): the code, once the row is drawn.
+    await expect.poll(() => last.locator('.code-digits').innerText()).toMatch(/^\d{6}$/);
     await page.close();
   });
 
