@@ -89,6 +89,16 @@ describe.each([
       if (left > 4500) await new Promise((r) => setTimeout(r, left - 4000));
     });
     await popup.locator('.next-code').first().waitFor();
+    // Each next code is on one line, the 8-digit one too (a row without "Fill" gives it the row's end).
+    const lines = await popup.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.next-code:not([hidden])')].map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines).toEqual(lines.map(() => 1));
     await shot(popup, '3-next-code');
 
     await popup.locator('.actions button').nth(1).click(); // Add account
