@@ -19,7 +19,10 @@ import {
 
 const ACCOUNTS = 24;
 
-/** What the first frame with every row in it drew, read right after that frame (as the bench's probe does). */
+/**
+ * What the first frame with every row in it drew. Read in that frame, after its layout and after the list's
+ * own first-layout check (a ResizeObserver made after the list's runs after it), so no later frame can race it.
+ */
 interface FirstFrame {
   /** The rows left out for that frame were still left out. */
   starting: boolean;
@@ -35,21 +38,19 @@ const FIRST_FRAME_PROBE = `(() => {
     const list = document.querySelector('.list');
     if (!list || list.children.length < ${ACCOUNTS}) return;
     seen.disconnect();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const starting = list.classList.contains('starting');
-        const rows = [...list.children];
-        const inView = rows.flatMap((li, i) => (li.getBoundingClientRect().top < innerHeight ? [i] : []));
-        window.__firstFrame = {
-          starting,
-          inView,
-          undrawnInView: inView.filter((i) => getComputedStyle(rows[i]).contentVisibility === 'hidden'),
-          innerHeight,
-        };
+    const firstLayout = new ResizeObserver(() => {
+      firstLayout.disconnect();
+      const starting = list.classList.contains('starting');
+      const rows = [...list.children];
+      const inView = rows.flatMap((li, i) => (li.getBoundingClientRect().top < innerHeight ? [i] : []));
+      window.__firstFrame = {
+        starting,
+        inView,
+        undrawnInView: inView.filter((i) => getComputedStyle(rows[i]).contentVisibility === 'hidden'),
+        innerHeight,
       };
-      channel.port2.postMessage(null);
     });
+    firstLayout.observe(list);
   });
   seen.observe(document, { childList: true, subtree: true });
 })();`;
