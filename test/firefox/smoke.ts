@@ -7,12 +7,14 @@
  * Not part of `npm test` (CI has Chromium only). Needs Firefox 138 or newer (BiDi `webExtension.install`); on
  * Debian: `apt-get install firefox-esr firefox-esr-l10n-ja`.
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
+// The demo console's TOTP: an oracle that shares no code with lib/.
+import { totp } from '../../demo/totp';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION = join(ROOT, '.output/firefox-mv3');
@@ -34,18 +36,6 @@ function findFirefox(): string {
     throw new Error('No Firefox found: set FIREFOX_PATH, or on Debian `apt-get install firefox-esr`.');
   }
   return found;
-}
-
-/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s), computed apart from the product. */
-function totp(base32: string, at: number): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const bits = [...base32].map((c) => alphabet.indexOf(c).toString(2).padStart(5, '0')).join('');
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[19]! & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
 function check(ok: boolean, what: string): void {
