@@ -7,7 +7,7 @@ export function EnrolDone({ result }: { result: EnrolResult }) {
   const t = useT();
   const batch = batchText(t, result.batch);
   return (
-    <div class={result.batch?.missing.length ? 'enrol-done incomplete' : 'enrol-done'}>
+    <div class={result.batch?.missingCount ? 'enrol-done incomplete' : 'enrol-done'}>
       {result.labels.length > 0 ? (
         <>
           <p class="enrol-done-title">{t('enrol_added', String(result.labels.length))}</p>

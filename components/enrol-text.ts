@@ -17,7 +17,7 @@ export function accountDetails(t: Translate, a: EnrolAccountView): string {
 export function batchText(t: Translate, batch: MigrationProgress | undefined): string | null {
   if (!batch || batch.size <= 1) return null;
   const position = [String(batch.index + 1), String(batch.size)];
-  return batch.missing.length > 0
-    ? t('enrol_batch_missing', [...position, String(batch.missing.length)])
+  return batch.missingCount > 0
+    ? t('enrol_batch_missing', [...position, String(batch.missingCount)])
     : t('enrol_batch_complete', position);
 }

@@ -64,9 +64,17 @@ export interface MigrationProgress {
   /** The QR code just read. */
   index: number;
   size: number;
-  /** QR codes of this export not yet read (in this browser session). */
-  missing: number[];
+  /** How many QR codes of this export are not yet read (in this browser session). */
+  missingCount: number;
+  /**
+   * Which ones, as 0-based inclusive `[from, to]` ranges in order: at most MAX_MISSING_RANGES of them, so they may
+   * cover fewer than `missingCount` (the UI then says there are more).
+   */
+  missingRanges: [number, number][];
 }
+
+/** Ranges listed in MigrationProgress.missingRanges, at most. */
+export const MAX_MISSING_RANGES = 8;
 
 /** What a scanned or pasted text would add. */
 export interface EnrolPreview {

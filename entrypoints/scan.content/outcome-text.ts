@@ -1,5 +1,5 @@
 /** What the page confirmation says after the background has handled a scanned code. */
-import type { ScanOutcome } from '@/lib/messages';
+import type { MigrationProgress, ScanOutcome } from '@/lib/messages';
 import type { Translate } from '@/lib/platform/i18n';
 
 export function outcomeLines(t: Translate, outcome: ScanOutcome): string[] {
@@ -17,13 +17,22 @@ export function outcomeLines(t: Translate, outcome: ScanOutcome): string[] {
   if (batch && batch.size > 1) {
     const part = t('scan_batch_part', [String(batch.index + 1), String(batch.size)]);
     lines.push(
-      batch.missing.length > 0
-        ? `${part} ${t('scan_batch_missing', batch.missing.map((i) => String(i + 1)).join(', '))}`
-        : `${part} ${t('scan_batch_done')}`,
+      batch.missingCount > 0 ? `${part} ${missingText(t, batch)}` : `${part} ${t('scan_batch_done')}`,
     );
   }
   if (lines.length === 0) lines.push(t('scan_already_all'));
   return lines;
+}
+
+/** "Still to scan: 2, 4–7.", 1-based; "… and 12 more." past the MAX_MISSING_RANGES ranges the background lists. */
+function missingText(t: Translate, { missingCount, missingRanges }: MigrationProgress): string {
+  const listed = missingRanges.map(([from, to]) =>
+    from === to ? String(from + 1) : `${from + 1}–${to + 1}`,
+  );
+  const more = missingCount - missingRanges.reduce((sum, [from, to]) => sum + to - from + 1, 0);
+  return more > 0
+    ? t('scan_batch_missing_more', [listed.join(', '), String(more)])
+    : t('scan_batch_missing', listed.join(', '));
 }
 
 /** A background error code as a sentence (`not-otp-link` -> `error_not_otp_link`; every code has one). */

@@ -10,6 +10,8 @@ export type FormatErrorCode =
   | 'malformed-migration'
   /** A well-formed payload that holds no accounts at all. */
   | 'empty-migration'
+  /** A transfer code claiming more QR codes than any real export has (over MAX_MIGRATION_BATCH_SIZE). */
+  | 'migration-batch-too-large'
   /** Accounts that exist but cannot be represented (MD5, unknown OTP type, Steam or a 45 s period on export…). */
   | 'unsupported-otp'
   /** Input longer than any real export, rejected before any work. */
@@ -31,6 +33,7 @@ const MESSAGES: Readonly<Record<FormatErrorCode, string>> = {
   'not-migration': 'Not a Google Authenticator export (expected otpauth-migration://offline?data=…).',
   'malformed-migration': 'The Google Authenticator export is damaged or incomplete.',
   'empty-migration': 'The Google Authenticator export contains no accounts.',
+  'migration-batch-too-large': 'A Google Authenticator export has at most 100 QR codes; this one has more.',
   'unsupported-otp': 'The accounts use a kind of one-time password that is not supported.',
   'too-long': 'The export is too long.',
   'password-required': 'This backup is encrypted: its password is needed.',

@@ -7,6 +7,10 @@
  * how many were left out. If every entry is skipped the call fails: 'unsupported-otp' if any was unsupported,
  * otherwise 'malformed-migration'. A payload without entries is 'empty-migration'.
  *
+ * Batches: `batch_size` is at most MAX_MIGRATION_BATCH_SIZE (100 QR codes; 'migration-batch-too-large', so one
+ * crafted code cannot make anyone count or list millions of missing codes) and 0 <= `batch_index` < `batch_size`
+ * ('malformed-migration'). Both are checked before any account is read, so a refused code never adds anything.
+ *
  * Issuer and name: Google Authenticator stores the otpauth label in `name`, so an entry with issuer `ACME` usually
  * has name `ACME:alice`. Rule: when `issuer` is non-empty and `name` starts with `issuer + ':'`, that prefix is
  * removed (and the rest trimmed). When `issuer` is empty, `name` is kept whole, colon or not: the real export in the
@@ -24,7 +28,7 @@ import { decodeMigrationUri, encodeMigrationUri } from './migration-uri';
 import { ProtobufError } from './protobuf-error';
 
 export interface MigrationBatch {
-  /** Number of QR codes in the export (>= 1). */
+  /** Number of QR codes in the export (1 to MAX_MIGRATION_BATCH_SIZE). */
   size: number;
   /** 0-based position of this QR code. */
   index: number;
@@ -49,6 +53,11 @@ export interface MigrationExportOptions {
 const PERIOD_S = 30;
 const DEFAULT_PER_BATCH = 10;
 const MAX_PER_BATCH = 100;
+/**
+ * Most QR codes one export may have. Google Authenticator puts about 10 accounts in a code and Sekimori 5, so this
+ * is 500 to 1 000 accounts: far beyond a real transfer; anything above is refused, on import and on export.
+ */
+export const MAX_MIGRATION_BATCH_SIZE = 100;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
@@ -96,7 +105,9 @@ export function parseMigrationUri(uri: string): MigrationImport {
 }
 
 function toBatch(size = 1, index = 0, id = 0): MigrationBatch {
-  if (size < 1 || index < 0 || index >= size) throw new FormatError('malformed-migration');
+  if (size < 1) throw new FormatError('malformed-migration');
+  if (size > MAX_MIGRATION_BATCH_SIZE) throw new FormatError('migration-batch-too-large');
+  if (index < 0 || index >= size) throw new FormatError('malformed-migration');
   return { size, index, id };
 }
 
@@ -145,7 +156,9 @@ export function migrationProblem(account: Account): 'steam' | 'period' | 'digits
  * Accounts are validated first (OtpError). Accounts Google Authenticator cannot represent — Steam, a TOTP period
  * other than 30 s, 7 digits; see migrationProblem — make the whole call throw FormatError('unsupported-otp') rather
  * than being dropped silently: the caller filters them with migrationProblem and tells the user which were left out.
- * An empty list is FormatError('empty-migration'). Bad options are a RangeError (a programming error).
+ * An empty list is FormatError('empty-migration'); more accounts than MAX_MIGRATION_BATCH_SIZE codes of `perBatch`
+ * hold is FormatError('migration-batch-too-large') (parseMigrationUri would refuse such codes). Bad options are a
+ * RangeError (a programming error).
  */
 export function formatMigrationUris(
   accounts: readonly Account[],
@@ -164,6 +177,7 @@ export function formatMigrationUris(
   if (valid.some((account) => migrationProblem(account) !== undefined))
     throw new FormatError('unsupported-otp');
   const batchSize = Math.ceil(valid.length / perBatch);
+  if (batchSize > MAX_MIGRATION_BATCH_SIZE) throw new FormatError('migration-batch-too-large');
   return Array.from({ length: batchSize }, (_, batchIndex) =>
     encodeMigrationUri(
       encodeMigrationPayload({

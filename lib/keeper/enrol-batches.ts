@@ -4,7 +4,7 @@
  * going idle between two scans. Entries expire after 30 minutes; at most 20 exports are remembered.
  */
 import type { MigrationBatch } from '../formats';
-import type { MigrationProgress } from '../messages';
+import { MAX_MISSING_RANGES, type MigrationProgress } from '../messages';
 import type { KeyValueStore } from '../vault';
 
 export const BATCHES_KEY = 'migration_batches';
@@ -46,10 +46,25 @@ function entryFor(entries: BatchEntry[], batch: MigrationBatch): BatchEntry | un
   return entries.find((e) => e.id === batch.id && e.size === batch.size);
 }
 
+/**
+ * The codes not yet read, as a count and the first MAX_MISSING_RANGES ranges: work and size follow the codes read,
+ * never `batch.size` (parseMigrationUri bounds it too, but nothing here allocates per missing code).
+ */
 function progress(batch: MigrationBatch, seen: readonly number[]): MigrationProgress {
-  const done = new Set([...seen, batch.index]);
-  const missing = Array.from({ length: batch.size }, (_, i) => i).filter((i) => !done.has(i));
-  return { batchId: batch.id, index: batch.index, size: batch.size, missing };
+  const done = [...new Set([...seen, batch.index])]
+    .filter((i) => i >= 0 && i < batch.size)
+    .sort((a, b) => a - b);
+  let missingCount = 0;
+  const missingRanges: [number, number][] = [];
+  let next = 0;
+  for (const i of [...done, batch.size]) {
+    if (i > next) {
+      missingCount += i - next;
+      if (missingRanges.length < MAX_MISSING_RANGES) missingRanges.push([next, i - 1]);
+    }
+    next = i + 1;
+  }
+  return { batchId: batch.id, index: batch.index, size: batch.size, missingCount, missingRanges };
 }
 
 /** Where the export stands if this QR code is saved; records nothing. */

@@ -29,24 +29,48 @@ describe('scan confirmation', () => {
       ...added,
       added: 10,
       labels: [],
-      batch: { batchId: 1, index: 0, size: 3, missing: [1, 2] },
+      batch: { batchId: 1, index: 0, size: 3, missingCount: 2, missingRanges: [[1, 2]] },
     });
     expect(lines).toEqual([
       'Added 10 accounts.',
-      'QR code 1 of 3 read. Still to scan: 2, 3. Show the next QR code and scan again.',
+      'QR code 1 of 3 read. Still to scan: 2–3. Show the next QR code and scan again.',
     ]);
     const done = outcomeLines(ja, {
       ...added,
       added: 2,
       skipped: 1,
       labels: [],
-      batch: { batchId: 1, index: 1, size: 2, missing: [] },
+      batch: { batchId: 1, index: 1, size: 2, missingCount: 0, missingRanges: [] },
     });
     expect(done).toEqual([
       '2件のアカウントを追加しました。',
       '1件はSekimoriが対応していない種類のため取り込めませんでした。',
       'QRコード 2/2 を読み取りました。 このエクスポートのQRコードはすべて読み取りました。',
     ]);
+  });
+
+  it('lists missing transfer QR codes as ranges, and how many more when the background listed only the first', () => {
+    const line = (missingCount: number, missingRanges: [number, number][]) =>
+      outcomeLines(en, {
+        ...added,
+        added: 1,
+        labels: ['a'],
+        batch: { batchId: 1, index: 2, size: 100, missingCount, missingRanges },
+      })[1];
+    expect(
+      line(3, [
+        [0, 1],
+        [3, 3],
+      ]),
+    ).toBe('QR code 3 of 100 read. Still to scan: 1–2, 4. Show the next QR code and scan again.');
+    expect(
+      line(99, [
+        [0, 1],
+        [3, 9],
+      ]),
+    ).toBe(
+      'QR code 3 of 100 read. Still to scan: 1–2, 4–10 and 90 more. Show the next QR code and scan again.',
+    );
   });
 
   it('asks to unlock when the vault is locked', () => {

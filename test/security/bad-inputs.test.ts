@@ -6,6 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMigrationUris, FormatError, parseMigrationUri } from '@/lib/formats';
+import { decodeMigrationPayload, encodeMigrationPayload } from '@/lib/formats/migration-payload';
+import { decodeMigrationUri, encodeMigrationUri } from '@/lib/formats/migration-uri';
+import type { EnrolPreview } from '@/lib/messages';
 import { OtpError } from '@/lib/otp/errors';
 import { parseOtpauthUri } from '@/lib/otp/parse-otpauth-uri';
 import { crop, cssRectToImage } from '@/lib/qr/crop';
@@ -23,10 +26,12 @@ const GOOD = `otpauth://totp/Trend%20Micro:abc%40example.co.jp?secret=${S}&issue
 
 let bg: Background;
 let local: MemoryStore;
+let session: MemoryStore;
 
 beforeAll(async () => {
   local = new MemoryStore();
-  bg = background({ local });
+  session = new MemoryStore();
+  bg = background({ local, session });
   await bg.client.call('vault.create', { password: 'bad inputs campaign' });
   // A scan running on tab 3 (the content script's tab), for the scan.decoded cases.
   await bg.client.call('scan.start', { tabId: 3 });
@@ -125,6 +130,77 @@ describe('garbage or truncated otpauth-migration data', () => {
     expect(['malformed-migration', 'empty-migration', 'not-migration']).toContain(
       await refusedAtEnrolment(text),
     );
+  });
+});
+
+describe('absurd batch counts in a transfer code', () => {
+  const [real] = formatMigrationUris([SHARED_ACCOUNTS.find((a) => a.type === 'totp' && a.period === 30)!], {
+    batchId: 4242,
+  });
+  /** The real one-account transfer code, claiming to be QR code `index` of `size`. */
+  const claiming = (size: number, index = 0) =>
+    encodeMigrationUri(
+      encodeMigrationPayload({
+        ...decodeMigrationPayload(decodeMigrationUri(real!)),
+        batchSize: size,
+        batchIndex: index,
+      }),
+    );
+  /** Everything in local and session storage, as one comparable value. */
+  const stored = () => JSON.stringify([[...local.data], [...session.data]]);
+
+  it.each([
+    ['2^31 − 1 QR codes', 2 ** 31 - 1, 0],
+    ['2^31 − 1 QR codes (this one the last)', 2 ** 31 - 1, 2 ** 31 - 2],
+    ['101 QR codes', 101, 100],
+  ])(
+    'a transfer code claiming %s: `migration-batch-too-large` at once, from the options page and a scan, nothing written',
+    async (_what, size, index) => {
+      const uri = claiming(size, index);
+      const t0 = performance.now();
+      expect(() => parseMigrationUri(uri)).toThrow(
+        expect.objectContaining({ code: 'migration-batch-too-large' }),
+      );
+      expect(performance.now() - t0).toBeLessThan(50);
+
+      const before = stored();
+      const started = performance.now();
+      expect(await refusedAtEnrolment(uri)).toBe('migration-batch-too-large');
+      expect(await bg.route({ type: 'scan.decoded', payload: { text: uri } }, SENDERS.contentScript)).toEqual(
+        {
+          ok: false,
+          code: 'migration-batch-too-large',
+        },
+      );
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(stored()).toBe(before);
+    },
+  );
+
+  it('batch_index beyond batch_size: `malformed-migration`, nothing written', async () => {
+    const before = stored();
+    for (const [size, index] of [
+      [5, 2 ** 31 - 1],
+      [100, 100],
+      [1, -1],
+    ] as const) {
+      expect(await refusedAtEnrolment(claiming(size, index))).toBe('malformed-migration');
+    }
+    expect(stored()).toBe(before);
+  });
+
+  it('100 QR codes (the most accepted): the missing ones as a count and a few ranges, not a list', async () => {
+    const preview = (await bg.client.call('enrol.preview', { text: claiming(100, 41) })) as EnrolPreview;
+    expect(preview.batch).toEqual({
+      batchId: 4242,
+      index: 41,
+      size: 100,
+      missingCount: 99,
+      missingRanges: [
+        [0, 40],
+        [42, 99],
+      ],
+    });
   });
 });
 

@@ -155,6 +155,28 @@ describe('parseMigrationUri: malformed input gives distinct FormatError codes', 
       .message(1, build(new ProtobufWriter().bytes(1, Uint8Array.of(1, 2, 3, 4, 5))))
       .finish();
 
+  /** One valid TOTP entry, as QR code `index` of `size`. */
+  const batchOf = (size: number, index: number) =>
+    encodeMigrationPayload({
+      otpParameters: [
+        {
+          secret: Uint8Array.of(1, 2, 3, 4, 5),
+          name: 'a',
+          issuer: '',
+          algorithm: 1n,
+          digits: 1n,
+          type: 2n,
+          counter: 0n,
+        },
+      ],
+      batchSize: size,
+      batchIndex: index,
+    });
+
+  it('accepts the most QR codes an export may have (100), the last of them too', () => {
+    expect(parseMigrationUri(payloadUri(batchOf(100, 99))).batch).toEqual({ size: 100, index: 99, id: 0 });
+  });
+
   it.each<[string, string, string]>([
     ['another scheme', 'otpauth://totp/a?secret=JBSWY3DPEHPK3PXP', 'not-migration'],
     ['an empty string', '', 'not-migration'],
@@ -178,6 +200,10 @@ describe('parseMigrationUri: malformed input gives distinct FormatError codes', 
       'malformed-migration',
     ],
     ['batch_size 0', payloadUri(new ProtobufWriter().varint(3, 0).finish()), 'malformed-migration'],
+    ['batch_size 101', payloadUri(batchOf(101, 0)), 'migration-batch-too-large'],
+    ['batch_size 2^31 − 1', payloadUri(batchOf(2 ** 31 - 1, 5)), 'migration-batch-too-large'],
+    ['batch_index 100 of 100', payloadUri(batchOf(100, 100)), 'malformed-migration'],
+    ['a negative batch_index', payloadUri(batchOf(100, -1)), 'malformed-migration'],
     ['only an MD5 entry', payloadUri(entry((w) => w.varint(4, 4))), 'unsupported-otp'],
     ['only an unknown type', payloadUri(entry((w) => w.varint(6, 3))), 'unsupported-otp'],
     ['only an unknown digit count', payloadUri(entry((w) => w.varint(5, 3))), 'unsupported-otp'],
@@ -308,6 +334,11 @@ describe('formatMigrationUris -> parseMigrationUri', () => {
     expect(errorCode(() => formatMigrationUris([]))).toBe('empty-migration');
     expect(errorCode(() => formatMigrationUris([{ ...ACCOUNT, secret: '1' }]))).toBe('invalid-secret');
     expect(() => formatMigrationUris([ACCOUNT], { perBatch: 0 })).toThrow(RangeError);
+    // More accounts than 100 codes hold: refused rather than written as codes parseMigrationUri would refuse.
+    expect(formatMigrationUris(Array(100).fill(ACCOUNT), { perBatch: 1 })).toHaveLength(100);
+    expect(errorCode(() => formatMigrationUris(Array(101).fill(ACCOUNT), { perBatch: 1 }))).toBe(
+      'migration-batch-too-large',
+    );
     expect(() => formatMigrationUris([ACCOUNT], { batchId: 2 ** 31 })).toThrow(RangeError);
   });
 

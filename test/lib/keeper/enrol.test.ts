@@ -4,6 +4,7 @@ import { formatMigrationUris } from '@/lib/formats';
 import { createEnroller } from '@/lib/keeper/enrol';
 import { BATCHES_KEY, BATCH_TTL_MS, MAX_BATCHES } from '@/lib/keeper/enrol-batches';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
+import { MAX_MISSING_RANGES } from '@/lib/messages';
 import type { Account } from '@/lib/otp/account';
 import { validateAccount } from '@/lib/otp/validate-account';
 import { MemoryStore } from '../../support/memory-store';
@@ -197,7 +198,7 @@ describe('enroller: Google Authenticator transfer codes', () => {
     for (const line of lines) results.push(await s.enroller.save(line));
     for (const r of results) {
       expect(r.kind).toBe('migration');
-      expect(r.batch).toMatchObject({ size: 1, index: 0, missing: [] });
+      expect(r.batch).toMatchObject({ size: 1, index: 0, missingCount: 0, missingRanges: [] });
       expect(r.skipped).toBe(0);
     }
     const unique = [
@@ -253,39 +254,61 @@ describe('enroller: Google Authenticator transfer codes', () => {
       expect(uris).toHaveLength(2);
       const first = await s.enroller.preview(uris[0]!);
       expect(first.accounts).toHaveLength(10);
-      expect(first.batch).toEqual({ batchId: -123456789, index: 0, size: 2, missing: [1] });
+      expect(first.batch).toEqual({
+        batchId: -123456789,
+        index: 0,
+        size: 2,
+        missingCount: 1,
+        missingRanges: [[1, 1]],
+      });
       expect(await s.session.get([BATCHES_KEY])).toEqual({});
 
       const saved = await s.enroller.save(uris[0]!);
       expect(saved.added).toHaveLength(10);
-      expect(saved.batch).toEqual({ batchId: -123456789, index: 0, size: 2, missing: [1] });
+      expect(saved.batch).toEqual({
+        batchId: -123456789,
+        index: 0,
+        size: 2,
+        missingCount: 1,
+        missingRanges: [[1, 1]],
+      });
 
-      expect((await s.enroller.preview(uris[1]!)).batch?.missing).toEqual([]);
+      expect((await s.enroller.preview(uris[1]!)).batch?.missingRanges).toEqual([]);
       const second = await s.enroller.save(uris[1]!);
       expect(second.added).toHaveLength(2);
-      expect(second.batch).toEqual({ batchId: -123456789, index: 1, size: 2, missing: [] });
+      expect(second.batch).toEqual({
+        batchId: -123456789,
+        index: 1,
+        size: 2,
+        missingCount: 0,
+        missingRanges: [],
+      });
 
       const again = await s.enroller.save(uris[0]!);
-      expect(again).toMatchObject({ added: [], duplicates: 10, batch: { missing: [] } });
+      expect(again).toMatchObject({
+        added: [],
+        duplicates: 10,
+        batch: { missingCount: 0, missingRanges: [] },
+      });
       const stored = await s.stored();
       expect(stored.map((a) => a.secret)).toEqual(twelve.map((a) => a.secret));
     });
 
     it('starting with the last code: the first is missing', async () => {
-      expect((await s.enroller.save(uris[1]!)).batch?.missing).toEqual([0]);
+      expect((await s.enroller.save(uris[1]!)).batch?.missingRanges).toEqual([[0, 0]]);
     });
 
     it('two saves at once both count', async () => {
       const [a, b] = await Promise.all(uris.map((u) => s.enroller.save(u)));
-      expect(a!.batch?.missing).toEqual([1]);
-      expect(b!.batch?.missing).toEqual([]);
+      expect(a!.batch?.missingRanges).toEqual([[1, 1]]);
+      expect(b!.batch?.missingRanges).toEqual([]);
       expect(await s.stored()).toHaveLength(12);
     });
 
     it('progress is forgotten after 30 minutes', async () => {
       await s.enroller.save(uris[0]!);
       s.clock.now += BATCH_TTL_MS + 1;
-      expect((await s.enroller.save(uris[1]!)).batch?.missing).toEqual([0]);
+      expect((await s.enroller.save(uris[1]!)).batch?.missingRanges).toEqual([[0, 0]]);
     });
 
     it(`at most ${MAX_BATCHES} exports are remembered, the oldest forgotten first`, async () => {
@@ -297,15 +320,45 @@ describe('enroller: Google Authenticator transfer codes', () => {
       }
       const kept = (await s.session.get([BATCHES_KEY]))[BATCHES_KEY] as unknown[];
       expect(kept).toHaveLength(MAX_BATCHES);
-      expect((await s.enroller.save(uris[1]!)).batch?.missing).toEqual([0]);
+      expect((await s.enroller.save(uris[1]!)).batch?.missingRanges).toEqual([[0, 0]]);
     });
 
     it('ignores damaged progress in session storage', async () => {
       await s.session.set({ [BATCHES_KEY]: [{ id: 'x' }, null, 7] });
-      expect((await s.enroller.save(uris[1]!)).batch?.missing).toEqual([0]);
+      expect((await s.enroller.save(uris[1]!)).batch?.missingRanges).toEqual([[0, 0]]);
       await s.session.set({ [BATCHES_KEY]: 'garbage' });
-      expect((await s.enroller.preview(uris[0]!)).batch?.missing).toEqual([1]);
+      expect((await s.enroller.preview(uris[0]!)).batch?.missingRanges).toEqual([[1, 1]]);
     });
+  });
+});
+
+describe('enroller: an export of many QR codes', () => {
+  let s: Awaited<ReturnType<typeof setup>>;
+  beforeEach(async () => {
+    s = await setup();
+  });
+
+  /** The 100-code export's QR code `index` (one account each). */
+  const uris = formatMigrationUris(accounts(100), { perBatch: 1, batchId: 77 });
+
+  it('reports the missing codes as a count and at most MAX_MISSING_RANGES ranges', async () => {
+    expect((await s.enroller.preview(uris[41]!)).batch).toEqual({
+      batchId: 77,
+      index: 41,
+      size: 100,
+      missingCount: 99,
+      missingRanges: [
+        [0, 40],
+        [42, 99],
+      ],
+    });
+    // Every other code read: 50 gaps, only the first MAX_MISSING_RANGES listed, the count whole.
+    for (let i = 0; i < 100; i += 2) await s.enroller.save(uris[i]!);
+    const { batch } = await s.enroller.save(uris[98]!);
+    expect(batch?.missingCount).toBe(50);
+    expect(batch?.missingRanges).toHaveLength(MAX_MISSING_RANGES);
+    expect(batch?.missingRanges[0]).toEqual([1, 1]);
+    expect(batch?.missingRanges.at(-1)).toEqual([2 * MAX_MISSING_RANGES - 1, 2 * MAX_MISSING_RANGES - 1]);
   });
 });
 
