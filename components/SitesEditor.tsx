@@ -1,8 +1,10 @@
 /**
  * The sites an account fills on: exact origins, as recorded by a scan or "Use on this site", edited here.
- * A site that is not listed is never filled without the user confirming it by name.
+ * A site that is not listed is never filled without the user confirming it by name. A plain-http site off this
+ * computer is flagged: the network can change its page, so it is never filled automatically.
  */
 import { useState } from 'preact/hooks';
+import { isSecureWebOrigin } from '../lib/web-origin';
 import { AutoFillToggle } from './AutoFillToggle';
 import { useT } from './i18n';
 import { siteOrigin } from './site-origin';
@@ -57,7 +59,7 @@ export function SitesEditor({
             >
               {t('button_remove')}
             </button>
-            {showAuto && autoFill.saved.includes(origin) ? (
+            {showAuto && autoFill.saved.includes(origin) && isSecureWebOrigin(origin) ? (
               <AutoFillToggle
                 id={autoFill.id}
                 origin={origin}
@@ -70,6 +72,13 @@ export function SitesEditor({
           </li>
         ))}
       </ul>
+      {origins
+        .filter((origin) => !isSecureWebOrigin(origin))
+        .map((origin) => (
+          <p key={origin} class="site-warning" role="note">
+            {t('site_http_warning', origin)}
+          </p>
+        ))}
       {showAuto ? <p class="hint">{t('autofill_hint')}</p> : null}
       {unsaved ? <p class="hint">{t('autofill_save_first')}</p> : null}
       {autoFill !== undefined && !autoFill.available && origins.length > 0 ? (

@@ -11,3 +11,25 @@ export function isWebOrigin(value: unknown): value is string {
     return false;
   }
 }
+
+/**
+ * A loopback host: `localhost` (and `*.localhost`, which browsers resolve to loopback), 127.0.0.0/8 or `[::1]`.
+ * Pages from such a host never cross a network.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '[::1]') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * A web origin whose pages reach the browser unaltered by the network: `https:`, or `http:` on a loopback host
+ * (a console on this computer, the demo and the tests). Plain http elsewhere can be answered by anyone on the
+ * path, so Sekimori never fills it on its own (a click on Fill still can, under the usual confirmations).
+ */
+export function isSecureWebOrigin(origin: string): boolean {
+  if (!isWebOrigin(origin)) return false;
+  const url = new URL(origin);
+  return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+}

@@ -3,15 +3,19 @@
  * on this site" (never declared in the manifest). It looks for one confident, empty code field — now, and as
  * the page changes, for a while — and then asks the background once. It never receives the code: the
  * background fills this very document through the fill script, exactly as a "Fill" click would. It injects no
- * UI and submits nothing.
+ * UI and submits nothing. It stays idle on plain http (except loopback) and in a frame under another origin.
  */
+import { framedBySameOrigin } from '@/lib/autofill';
 import { createClient } from '@/lib/messages';
 import { sendToBackground } from '@/lib/platform/runtime';
+import { isSecureWebOrigin } from '@/lib/web-origin';
 import { watchForCodeField } from './watch';
 
 export default defineContentScript({
   registration: 'runtime',
   main() {
+    // Never over plain http off this computer, never inside a page of another origin (the background checks too).
+    if (!isSecureWebOrigin(location.origin) || !framedBySameOrigin(window)) return;
     const client = createClient(sendToBackground);
     watchForCodeField(document, () => void client.call('fill.auto', {}).catch(() => undefined));
   },

@@ -1,5 +1,5 @@
 /** Find the code field of this page (lib/autofill) and fill it, unless the page is not the expected site. */
-import { fillCode, findCodeTarget, isAutoFillable } from '@/lib/autofill';
+import { fillCode, findCodeTarget, framedBySameOrigin, isAutoFillable } from '@/lib/autofill';
 import type { PageFill, PageFillOptions } from '@/lib/messages';
 
 export async function fillInPage(
@@ -14,6 +14,8 @@ export async function fillInPage(
   const world = globalThis as unknown as Record<string, unknown>;
   if (options.token !== null && world[options.tokenName] !== options.token)
     return { ...none, origin: 'null' };
+  // On its own, only where nobody of another origin frames the page (see framedBySameOrigin).
+  if (options.auto && !framedBySameOrigin(window)) return none;
   const target = findCodeTarget(document, { focused: document.activeElement });
   if (!target) return none;
   if (target.emailCode && !options.allowEmailCode)

@@ -10,3 +10,4 @@ export { fillCode, type FillOptions } from './fill-code';
 export { formatCode } from './code-format';
 export { layoutBox } from './layout-box';
 export { sameOriginDocument } from './collect-inputs';
+export { framedBySameOrigin } from './frame-ancestry';

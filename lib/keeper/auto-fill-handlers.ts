@@ -5,8 +5,11 @@
  * granted origins only; when it sees one confident, empty code field it asks, and the background fills that
  * document exactly as a "Fill" click would — but only when the vault is unlocked and exactly one account asked
  * for automatic fill on the frame's own origin. Never HOTP (every page load would move its counter); never an
- * e-mail code page; never a form submit.
+ * e-mail code page; never a form submit. Only on `https:` (or http on this computer's loopback), and only in the
+ * top frame or under a top document of the same origin: a plain-http page can be answered, and framed, by anyone
+ * on the network path.
  */
+import { isSecureWebOrigin } from '../web-origin';
 import type { KeyValueStore } from '../vault';
 import type { FillEffects } from './fill-handlers';
 import { codeToFill } from './fill-code-now';
@@ -15,7 +18,7 @@ import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { liveAccount } from './live-account';
 import { fillAllowed } from './policy-rules';
-import { webFrameOrigin } from './sender';
+import { underSameOriginTop, webFrameOrigin } from './sender';
 import type { StoredAccount, VaultPayload } from './stored-account';
 
 export interface AutoFillEffects {
@@ -23,8 +26,11 @@ export interface AutoFillEffects {
   hasOrigin(origin: string): Promise<boolean>;
   /** Runs the automatic-fill script on exactly these origins (the platform keeps only the granted ones). */
   registerAutoFill(origins: string[]): Promise<void>;
-  /** Gives a granted origin back: nothing asks for automatic fill there any more. */
-  releaseOrigin(origin: string): Promise<void>;
+  /**
+   * Gives a granted origin back: nothing asks for automatic fill there any more. `stillWanted` are the origins
+   * accounts still fill on: a browser pattern that also covers one of them is kept (Firefox: one per host).
+   */
+  releaseOrigin(origin: string, stillWanted: string[]): Promise<void>;
 }
 
 /** How long a choice waits for the browser's permission prompt to be answered. */
@@ -40,7 +46,9 @@ interface Wish {
 /** Origins where an account fills automatically: granted by the user, still bound, never HOTP. */
 export function autoFillOrigins(account: StoredAccount): string[] {
   if (account.type === 'hotp') return [];
-  return (account.autoFill ?? []).filter((origin) => account.origins.includes(origin));
+  return (account.autoFill ?? []).filter(
+    (origin) => account.origins.includes(origin) && isSecureWebOrigin(origin),
+  );
 }
 
 /** Every origin some live account fills automatically on. */
@@ -87,6 +95,7 @@ export function createAutoFill(
       const current = new Set(account.autoFill ?? []);
       if (on) {
         if (account.type === 'hotp') throw new KeeperError('autofill-hotp');
+        if (!isSecureWebOrigin(origin)) throw new KeeperError('autofill-insecure');
         if (!account.origins.includes(origin)) account.origins.push(origin);
         current.add(origin);
       } else {
@@ -97,7 +106,7 @@ export function createAutoFill(
     });
     const wanted = wantedOrigins(payload);
     await effects.registerAutoFill(wanted);
-    if (!on && !wanted.includes(origin)) await effects.releaseOrigin(origin);
+    if (!on && !wanted.includes(origin)) await effects.releaseOrigin(origin, wanted);
   }
 
   async function dropWish(id: string, origin: string): Promise<void> {
@@ -120,6 +129,7 @@ export function createAutoFill(
         return { state: 'off' };
       }
       if (account.type === 'hotp') throw new KeeperError('autofill-hotp');
+      if (!isSecureWebOrigin(origin)) throw new KeeperError('autofill-insecure');
       if (!(await fillAllowed(deps, origin))) throw new KeeperError('policy-forbids');
       if (await effects.hasOrigin(origin)) {
         await dropWish(id, origin);
@@ -136,6 +146,7 @@ export function createAutoFill(
       const origin = sender ? webFrameOrigin(sender) : null;
       const tabId = sender?.tab?.id;
       if (!sender || origin === null || tabId === undefined) throw new KeeperError('forbidden');
+      if (!isSecureWebOrigin(origin) || !underSameOriginTop(sender, origin)) return { result: 'skipped' };
       const { payload, status } = await keeper.snapshot();
       if (!payload || status.vault !== 'unlocked') return { result: 'locked' };
       const live = payload.accounts.filter((a) => a.deletedAt === undefined);

@@ -29,6 +29,8 @@ export type KeeperErrorCode =
   | 'fill-not-allowed'
   /** Automatic fill is not offered for HOTP: every page load would use up a code. */
   | 'autofill-hotp'
+  /** Automatic fill is not offered on plain http (except this computer's loopback): the network can answer it. */
+  | 'autofill-insecure'
   /** The read file's preview is older than its time (or another file was read since): read it again. */
   | 'import-expired'
   /** An export with no account in it. */

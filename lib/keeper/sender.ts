@@ -7,7 +7,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  /** `url` is the tab's top document, reported only where Sekimori may see that page. */
+  tab?: { id?: number; url?: string };
   frameId?: number;
   /** Chromium: the sending document (a navigation makes a new one). */
   documentId?: string;
@@ -71,4 +72,18 @@ export function isWebFrameContentScript(sender: SenderInfo, self: SelfIdentity):
   if (sender.id !== self.id) return false;
   if (typeof sender.tab?.id !== 'number' || typeof sender.frameId !== 'number') return false;
   return webFrameOrigin(sender) !== null;
+}
+
+/**
+ * A content script's frame is its tab's top document, or a frame under a top document of the same origin. The
+ * browser reports the tab's URL only where Sekimori may see it: a frame of a granted origin under a page of
+ * another (ungranted) origin has none, and is refused. (The frames between are checked in the page.)
+ */
+export function underSameOriginTop(sender: SenderInfo, origin: string): boolean {
+  if (sender.frameId === 0) return true;
+  try {
+    return new URL(sender.tab?.url ?? '').origin === origin;
+  } catch {
+    return false;
+  }
 }

@@ -143,6 +143,23 @@ describe('automatic fill in Chromium', () => {
     await page.close();
   });
 
+  it('never on its own in a frame of the granted site inside a page of another origin', async () => {
+    const { id } = await accountNamed(session, TREND); // bound to the other origin by the test above
+    await send(session, 'account.autofill', { id, origin: other, on: true });
+    // The control: the same form opened as a page of its own is filled by itself.
+    const alone = await openLogin('/fixtures/trap-inner', demo.otherUrl);
+    await expect.poll(() => alone.locator('#trap-code').inputValue(), { timeout: 10_000 }).toMatch(/^\d{6}$/);
+    await alone.close();
+    // Framed by a page of another origin (as a network attacker would frame it): left alone.
+    const page = await openLogin('/fixtures/cross-frame');
+    const inner = page.frameLocator('iframe').locator('#trap-code');
+    await inner.waitFor();
+    await page.waitForTimeout(1500);
+    expect(await inner.inputValue()).toBe('');
+    await page.close();
+    await send(session, 'account.autofill', { id, origin: other, on: false });
+  });
+
   it('clock check: measured against a granted server (the demo console), refused for one not granted', async () => {
     const state = (await send(session, 'clock.check', { server: origin })) as {
       server: string;

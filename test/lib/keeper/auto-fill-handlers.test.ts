@@ -254,11 +254,18 @@ describe('a page asks to be filled', () => {
     expect(fill.filled).toHaveLength(1);
   });
 
-  it('a frame of the bound site inside another page is that site: filled', async () => {
+  it('a frame of the bound site under a page of its own origin is filled; under another page it is not', async () => {
     const frameDoc = '0123456789ABCDEF0123456789ABCDEF';
     fill.framePages.set(frameDoc, { origin: CONSOLE, found: true });
-    const sender = pageSender({ frameId: 4, documentId: frameDoc });
-    expect(await handlers['fill.auto']({}, sender)).toEqual({ result: 'filled' });
+    const underOther = pageSender({ frameId: 4, documentId: frameDoc });
+    expect(await handlers['fill.auto']({}, underOther)).toEqual({ result: 'skipped' });
+    expect(fill.filled).toEqual([]);
+    const underOwn = pageSender({
+      frameId: 4,
+      documentId: frameDoc,
+      tab: { id: fill.tab.tabId, url: `${CONSOLE}/portal` },
+    });
+    expect(await handlers['fill.auto']({}, underOwn)).toEqual({ result: 'filled' });
     expect(fill.filled).toEqual([{ documentId: frameDoc, code: await codeAt(START) }]);
   });
 });
