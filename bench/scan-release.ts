@@ -9,7 +9,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server';
-import { createVaultInPopup, launchExtension, listAccounts, openActionPopup } from '../test/e2e/harness';
+import {
+  createVaultInPopup,
+  launchExtension,
+  listAccounts,
+  openActionPopup,
+  waitForOverlay,
+} from '../test/e2e/harness';
 import { sample } from './stats';
 
 const SAVED_IN_WORKER = `new Promise((resolve) => {
@@ -45,7 +51,7 @@ export async function releaseToSaved(
       const popup = await openActionPopup(session.context, session.extensionId, page);
       await popup.clickButton('Scan QR code');
       await popup.waitClosed();
-      await page.locator('sekimori-scan').waitFor();
+      await waitForOverlay(page);
       await page.mouse.move(card.x + qr.x - 10, card.y + qr.y - 10);
       await page.mouse.down();
       await page.mouse.move(card.x + qr.x + qr.width + 10, card.y + qr.y + qr.height + 10, { steps: 4 });
@@ -67,7 +73,7 @@ export async function releaseToSaved(
       }
       await remover.close();
       await page.bringToFront();
-      await page.locator('sekimori-scan').waitFor({ state: 'detached' });
+      await waitForOverlay(page, 'detached');
       return elapsed;
     });
   } finally {

@@ -35,7 +35,7 @@ export async function overlayGone(): Promise<void> {
 }
 
 export function selectRegion(text: OverlayText): Promise<Rect | null> {
-  const ui = mountPageUi('sekimori-scan', CSS, { inset: '0' });
+  const ui = mountPageUi(CSS, { inset: '0' });
   const veil = element('div', 'veil');
   veil.tabIndex = -1;
   const sel = element('div', 'sel');

@@ -1,6 +1,11 @@
 /**
  * Our UI on a page lives in a closed shadow root on an element of our own: the page's CSS cannot restyle it
  * and its scripts cannot read it. Shown only while the user selects, and for a short confirmation.
+ *
+ * What the page can still see is the host element itself (its name, attributes and box). So it carries no name
+ * of ours and says nothing about its purpose: a custom element name made up anew for each host, from letters that
+ * cannot spell a word (no vowels, no q), and only an inline style; a toast's box has a fixed size and place,
+ * whatever it says (success or failure, one line or several).
  */
 const FONT =
   "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans JP', 'Noto Sans CJK JP', Meiryo, sans-serif";
@@ -22,13 +27,19 @@ export interface PageUi {
   remove(): void;
 }
 
+/** Consonants only: a random name from them cannot spell the product, the purpose or any other word. */
+const NAME_LETTERS = 'bcdfghjklmnprstvwxz';
+
+/** A valid custom element name (`x-y`, lower case) made up for one host: nothing for the page to match on. */
+export function neutralElementName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  const letters = [...bytes].map((b) => NAME_LETTERS[b % NAME_LETTERS.length]!).join('');
+  return `${letters.slice(0, 6)}-${letters.slice(6)}`;
+}
+
 /** A fixed, top-most host element with a closed shadow root, appended to the document. */
-export function mountPageUi(
-  tag: 'sekimori-scan' | 'sekimori-toast',
-  css: string,
-  placement: Record<string, string>,
-): PageUi {
-  const host = document.createElement(tag);
+export function mountPageUi(css: string, placement: Record<string, string>): PageUi {
+  const host = document.createElement(neutralElementName());
   const style = { all: 'initial', position: 'fixed', 'z-index': '2147483647', ...placement };
   for (const [name, value] of Object.entries(style)) host.style.setProperty(name, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });

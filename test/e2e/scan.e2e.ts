@@ -17,8 +17,11 @@ import {
   launchExtension,
   listAccounts,
   openActionPopup,
+  overlayCount,
+  overlayHost,
   unlockPopup,
   waitForAnnouncement,
+  waitForOverlay,
   type ExtensionSession,
   type LaunchExtensionOptions,
 } from './harness';
@@ -81,7 +84,7 @@ async function drag(
   shots?: string,
   margin = 10,
 ) {
-  await page.locator('sekimori-scan').waitFor();
+  await waitForOverlay(page);
   if (shots) await shot(page, `${shots}-overlay`);
   await page.mouse.move(box.x - margin, box.y - margin);
   await page.mouse.down();
@@ -163,7 +166,7 @@ describe('scan in Chromium', () => {
     await scanFromPopup(session, page);
     await drag(page, await webrootQrBox(page, demo), 'light');
     expect(await waitForAnnouncement(page, 'Added:')).toContain('Webroot (admin@example.co.jp)');
-    expect(await page.locator('sekimori-scan').count()).toBe(0);
+    expect(await overlayCount(page)).toBe(0);
     await shot(page, 'light-toast');
     await expectAccounts(session, [webrootAccount(demo)]);
     const popup = await session.openPopup();
@@ -179,12 +182,11 @@ describe('scan in Chromium', () => {
     await page.goto(`${demo.url}/webroot/2fa`);
     const before = (await listAccounts(session)).length;
     await scanFromPopup(session, page);
-    await page.locator('sekimori-scan').waitFor();
+    const overlay = await overlayHost(page);
 
     // The page's own script cannot drag or cancel for the user.
     const qr = await webrootQrBox(page, demo);
-    await page.evaluate((b) => {
-      const host = document.querySelector('sekimori-scan')!;
+    await overlay.evaluate((host, b) => {
       const at = (type: string, x: number, y: number) =>
         host.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }));
       at('pointerdown', b.x - 10, b.y - 10);
@@ -192,19 +194,20 @@ describe('scan in Chromium', () => {
       at('pointerup', b.x + b.width + 10, b.y + b.height + 10);
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     }, qr);
+    await overlay.dispose();
     await page.waitForTimeout(500);
-    expect(await page.locator('sekimori-scan').count()).toBe(1);
+    expect(await overlayCount(page)).toBe(1);
 
     // A click is not a selection; a rectangle over text finds no QR code, and the user may drag again.
     await page.mouse.click(300, 300);
     await page.waitForTimeout(300);
-    expect(await page.locator('sekimori-scan').count()).toBe(1);
+    expect(await overlayCount(page)).toBe(1);
     await drag(page, { x: 250, y: 250, width: 300, height: 60 });
     await waitForAnnouncement(page, 'No QR code found in the selection');
-    expect(await page.locator('sekimori-scan').count()).toBe(1);
+    expect(await overlayCount(page)).toBe(1);
 
     await page.keyboard.press('Escape');
-    await page.locator('sekimori-scan').waitFor({ state: 'detached' });
+    await waitForOverlay(page, 'detached');
     expect(await listAccounts(session)).toHaveLength(before);
     await page.close();
   });
@@ -276,7 +279,7 @@ describe('scan in Chromium', () => {
     await drag(page, await boxOf(page, 'img'));
     expect(await waitForAnnouncement(page, what)).toBeTruthy();
     await page.keyboard.press('Escape');
-    await page.locator('sekimori-scan').waitFor({ state: 'detached' });
+    await waitForOverlay(page, 'detached');
     expect(await listAccounts(session)).toHaveLength(before);
     await page.close();
   });

@@ -16,6 +16,7 @@ export {
 } from './popup-actions';
 export { openActionPopup, type ActionPopup } from './action-popup';
 export { announcements, waitForAnnouncement } from './announcements';
+export { overlayCount, overlayHost, waitForOverlay } from './page-overlay';
 export { checkLayout } from './layout';
 export { listAccounts } from './vault-view';
 export { askBackground, askFromPage, sendFromPage, type Reply } from './messages';
