@@ -6,7 +6,10 @@
 import type { LockSettings } from '../messages';
 import type { Handlers } from './handlers';
 import type { Keeper, KeeperDeps } from './keeper';
+import { TAGGED_LOCAL_KEYS } from './ignored-settings';
+import { sealVouched } from './local-tags';
 import { readLockSettings, writeLockSettings, type IdleCeiling } from './lock-settings';
+import { sweepHeldSecrets } from './held-secrets';
 
 /** What the operating system reports: input within the interval, none, or the screen locked. */
 export type IdleState = 'active' | 'idle' | 'locked';
@@ -61,12 +64,17 @@ export function createAutoLock(
     await effects.setLockAlarm(deadline);
   }
 
-  const settingsNow = async () => readLockSettings(deps.local, await idleCeiling());
+  const settingsNow = async () => readLockSettings(deps, await idleCeiling());
 
   async function refresh(): Promise<void> {
+    // Settings written while locked are tagged once unlocked (local-tags.ts).
+    await sealVouched(deps, TAGGED_LOCAL_KEYS).catch(() => undefined);
     const settings = await settingsNow();
     await effects.setIdleInterval(idleSeconds(settings));
-    await arm(await keeper.lockIfDue());
+    // Secrets held for later are removed when their time is over; while locked, the alarm wakes us for that.
+    const heldUntil = await sweepHeldSecrets(deps.session, deps.now());
+    const deadline = await keeper.lockIfDue();
+    await arm(deadline === null ? heldUntil : heldUntil === null ? deadline : Math.min(deadline, heldUntil));
   }
 
   async function idleChanged(state: IdleState): Promise<void> {
@@ -85,7 +93,7 @@ export function createAutoLock(
     'settings.get': settingsNow,
     'settings.set': (change) => {
       const run = writes.then(async () => {
-        const settings = await writeLockSettings(deps.local, change, await idleCeiling());
+        const settings = await writeLockSettings(deps, change, await idleCeiling());
         await effects.setIdleInterval(idleSeconds(settings));
         await arm(await keeper.setMaxUnlocked(settings.maxUnlockedHours));
         return settings;

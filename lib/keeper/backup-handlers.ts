@@ -15,12 +15,12 @@ import { validateAccount } from '../otp/validate-account';
 import type { Handlers } from './handlers';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
+import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from './held-secrets';
 import { checkExportPolicy, checkImportPolicy, readPolicy } from './policy-rules';
 import type { StoredAccount, VaultPayload } from './stored-account';
 
 /** A read file waits this long for its "Import" click. */
-export const IMPORT_TTL_MS = 10 * 60_000;
-const PENDING_IMPORT = 'import_pending';
+export { IMPORT_TTL_MS };
 /** Accounts per Google transfer QR code shown on screen. */
 export const TRANSFER_PER_CODE = 5;
 
@@ -91,7 +91,11 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
 
   async function readPending(token: string): Promise<PendingImport> {
     const value = (await deps.session.get([PENDING_IMPORT]))[PENDING_IMPORT] as PendingImport | undefined;
-    if (!value || value.token !== token || value.until < deps.now()) throw new KeeperError('import-expired');
+    if (!value || value.token !== token) throw new KeeperError('import-expired');
+    if (!(value.until >= deps.now()) || value.until - deps.now() > IMPORT_TTL_MS) {
+      await deps.session.set({ [PENDING_IMPORT]: null }); // over: removed, not only ignored
+      throw new KeeperError('import-expired');
+    }
     return value;
   }
 

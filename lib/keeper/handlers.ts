@@ -12,6 +12,8 @@ import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill
 import { backupState, createBackupHandlers } from './backup-handlers';
 import { checkPasswordPolicy, policyIdleCeiling } from './policy-rules';
 import { clockShift, createClockHandlers, type ClockEffects } from './clock';
+import { ignoredSettings, TAGGED_LOCAL_KEYS } from './ignored-settings';
+import { sealVouched, vouchVerified } from './local-tags';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';
 import { generateCode } from '../otp/generate-code';
 import { validateAccount } from '../otp/validate-account';
@@ -44,7 +46,10 @@ export function createHandlers(
   keeper.onLock(() => codes.clear());
   const enroller = createEnroller(keeper, deps);
   const fill = createFillHandlers(keeper, deps, effects);
-  /** After an unlock: the alarm that locks at the deadline (a failure to arm it does not undo the unlock). */
+  /**
+   * After an unlock, or a secret held for later: the alarm that locks at the deadline or removes the secret when
+   * its time is over (a failure to arm it does not undo the request).
+   */
   const thenArm =
     <T>(run: () => Promise<T>) =>
     async (): Promise<T> => {
@@ -60,11 +65,13 @@ export function createHandlers(
       await autoFill.sync().catch(() => undefined);
       return result;
     };
+  const scan = createScanHandlers(keeper, deps, enroller, effects);
+  const backup = createBackupHandlers(keeper, deps);
   return {
-    ...createScanHandlers(keeper, deps, enroller, effects),
+    ...scan,
     ...fill,
     ...autoFill.handlers,
-    ...createBackupHandlers(keeper, deps),
+    ...backup,
     ...createClockHandlers(deps, {
       measureClock: effects.measureClock ?? (() => Promise.reject(new KeeperError('clock-unreachable'))),
     }),
@@ -79,17 +86,25 @@ export function createHandlers(
     },
     'vault.unlock': ({ password }) => thenArm(thenSync(() => keeper.unlock(password)))(),
     'vault.lock': () => thenArm(() => keeper.lock())(),
+    // A secret held for later (a file's preview, a QR code read while locked) arms the alarm that removes it.
+    'import.read': (payload) => thenArm(() => backup['import.read'](payload))(),
+    'scan.decoded': (payload, sender) => thenArm(() => scan['scan.decoded'](payload, sender))(),
     'vault.change-password': async ({ current, next }) => {
       await checkPasswordPolicy(deps, next);
-      return keeper.changePassword(current, next);
+      // The lock and clock settings are tagged under the vault key, which changes: tagged again under the new one.
+      await vouchVerified(deps, TAGGED_LOCAL_KEYS);
+      const status = await keeper.changePassword(current, next);
+      await sealVouched(deps, TAGGED_LOCAL_KEYS).catch(() => undefined);
+      return status;
     },
+    'settings.ignored': async () => ({ ignored: await ignoredSettings(deps) }),
     'codes.list': async () => {
       const now = deps.now();
       // The popup's start-up call: the reads run side by side, not one after the other.
       const [{ status, payload, record }, highlight, shift] = await Promise.all([
         keeper.snapshot(),
         readHighlight(deps.session, now),
-        clockShift(deps.local),
+        clockShift(deps),
       ]);
       if (!payload || record === undefined) return { status, accounts: [], now, highlight: [], backup: null };
       // Codes at the measured server time (clock check); their end times back in this computer's time.
@@ -106,7 +121,7 @@ export function createHandlers(
     'account.preview': async ({ draft }) => {
       const full = draftToAccount(draft);
       const { secret: _secret, ...account } = full;
-      return { code: await generateCode(full, deps.now() + (await clockShift(deps.local))), account };
+      return { code: await generateCode(full, deps.now() + (await clockShift(deps))), account };
     },
     'account.add': async ({ draft }) => {
       const account = draftToAccount(draft);

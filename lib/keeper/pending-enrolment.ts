@@ -1,12 +1,12 @@
 /**
  * A QR text scanned while the vault was locked, kept in session storage (memory only, like the unlocked key)
  * until the user unlocks, so the enrolment finishes without scanning again. It expires, and is dropped on
- * lock, browser restart and extension update.
+ * lock, browser restart and extension update (see held-secrets.ts).
  */
 import type { KeyValueStore } from '../vault';
+import { PENDING_ENROLMENT_KEY as KEY, PENDING_TTL_MS } from './held-secrets';
 
-const KEY = 'pending_enrolment';
-export const PENDING_TTL_MS = 10 * 60_000;
+export { PENDING_TTL_MS };
 
 export interface PendingEnrolment {
   text: string;
@@ -28,7 +28,10 @@ export async function readPendingEnrolment(
 ): Promise<PendingEnrolment | null> {
   const value = (await session.get([KEY]))[KEY] as Partial<PendingEnrolment> | undefined;
   if (typeof value !== 'object' || value === null || typeof value.text !== 'string') return null;
-  if (typeof value.at !== 'number' || now - value.at > PENDING_TTL_MS || now < value.at) return null;
+  if (typeof value.at !== 'number' || now - value.at > PENDING_TTL_MS || now < value.at) {
+    await writePendingEnrolment(session, null); // over: removed, not only ignored
+    return null;
+  }
   const origin = typeof value.origin === 'string' ? value.origin : undefined;
   return { text: value.text, at: value.at, ...(origin ? { origin } : {}) };
 }

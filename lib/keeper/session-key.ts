@@ -5,6 +5,7 @@
  * key is never kept without its deadline.
  */
 import { decodeVaultKey, encodeVaultKey, type KeyValueStore } from '../vault';
+import { heldSecretsCleared } from './held-secrets';
 
 const KEY = 'unlocked';
 const SINCE = 'unlocked_at';
@@ -69,8 +70,9 @@ export async function writeSessionUnlock(
   });
 }
 
+/** Locks: the key, its times, and every secret held for later (held-secrets.ts) go in one write. */
 export async function clearSessionKey(session: KeyValueStore): Promise<void> {
-  await session.set({ [KEY]: '', [SINCE]: 0, [DEADLINE]: 0 });
+  await session.set({ [KEY]: '', [SINCE]: 0, [DEADLINE]: 0, ...heldSecretsCleared() });
 }
 
 /** Clears the key only if it is still `key` (a password change may have put the new one there meanwhile). */
