@@ -24,6 +24,11 @@ export type FormatErrorCode =
   | 'corrupt-backup'
   /** A recognised backup in a version or variant that is not read (a newer schema, a password-protected Bitwarden export…). */
   | 'unsupported-version'
+  /**
+   * An encrypted backup whose key derivation, summed over everything one password would be tried with (every Aegis
+   * password slot), costs more than KDF_BUDGET (lib/kdf-budget.ts): refused before any derivation.
+   */
+  | 'kdf-too-costly'
   /** Anything that is not a backup or export that can be imported: random text, an image, a URL. */
   | 'not-a-backup'
   /** A recognised backup that holds no accounts. */
@@ -40,6 +45,7 @@ const MESSAGES: Readonly<Record<FormatErrorCode, string>> = {
   'wrong-password': 'The password does not open this backup.',
   'corrupt-backup': 'The backup is damaged or incomplete.',
   'unsupported-version': 'This version or kind of backup cannot be read.',
+  'kdf-too-costly': 'Opening this backup would take more key-derivation work than any real backup needs.',
   'not-a-backup': 'Not a backup or export that can be imported.',
   'empty-backup': 'The backup contains no accounts.',
 };

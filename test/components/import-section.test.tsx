@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatMigrationUris } from '@/lib/formats';
+import { decodeMigrationPayload, encodeMigrationPayload } from '@/lib/formats/migration-payload';
+import { decodeMigrationUri, encodeMigrationUri } from '@/lib/formats/migration-uri';
 import type { Client } from '@/lib/messages';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
 import { validateAccount } from '@/lib/otp/validate-account';
+import { aegisWithSlots, type ScryptCost } from '../support/costly-files';
 import { OTHER_APP_FIXTURES, OTHER_APP_PASSWORD, README_ACCOUNTS } from '../support/other-app-fixtures';
 import { drawQr } from '../support/qr-images';
 import { SHARED_ACCOUNTS } from '../support/shared-accounts';
@@ -24,6 +27,14 @@ const fixtureFile = (name: string, mime = '') =>
   new File([new Uint8Array(readFileSync(join(OTHER_APP_FIXTURES, name)))], name, { type: mime });
 
 const section = () => within(document.getElementById('import')!);
+
+/** A real one-account transfer code, rewritten to claim `size` QR codes. */
+function claimingBatchSize(size: number): string {
+  const [uri] = formatMigrationUris([SHARED_ACCOUNTS.find((a) => a.type === 'totp' && a.period === 30)!]);
+  return encodeMigrationUri(
+    encodeMigrationPayload({ ...decodeMigrationPayload(decodeMigrationUri(uri!)), batchSize: size }),
+  );
+}
 
 async function previewRows() {
   await section().findByRole('heading', { name: 'Accounts in this file' });
@@ -196,6 +207,16 @@ describe('Import accounts', () => {
     ['not a backup', 'hello, this is a shopping list', 'error_not_a_backup'],
     ['cut short', '{"secret": "JBSWY3DP', 'error_corrupt_backup'],
     ['without accounts', '[]', 'error_empty_backup'],
+    [
+      'asking for more key derivation than any real backup (8 Aegis slots at the scrypt ceiling)',
+      aegisWithSlots(Array<ScryptCost>(8).fill({ n: 2 ** 18, r: 8, p: 2 })),
+      'error_kdf_too_costly',
+    ],
+    [
+      'holding a transfer code that claims 101 QR codes',
+      claimingBatchSize(101),
+      'error_migration_batch_too_large',
+    ],
   ])('a file %s has its own message, in both languages, and adds nothing', async (_name, text, key) => {
     for (const lang of ['en', 'ja'] as const) {
       const { client, local } = await vaultWith();

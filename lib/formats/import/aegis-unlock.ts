@@ -2,10 +2,13 @@
  * Opens an encrypted Aegis vault: for each password slot (`type: 1`), scrypt(UTF-8 password, salt, N, r, p, 32)
  * unwraps the master key (AES-256-GCM over `key || key_params.tag`); the master key opens `db || params.tag`.
  * scrypt comes from @noble/hashes (audited), AES-GCM from WebCrypto. Slot parameters are checked against the
- * limits in import-limits.ts before any scrypt run. No slot opens: 'wrong-password'. The master key opens but the
- * content does not: 'corrupt-backup'.
+ * limits in import-limits.ts before any scrypt run, and the slots that would be tried together against KDF_BUDGET
+ * (lib/kdf-budget.ts): more is 'kdf-too-costly', before the first derivation (and, through checkAegisKdfBudget,
+ * before a password is even asked for). No slot opens: 'wrong-password'. The master key opens but the content does
+ * not: 'corrupt-backup'.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
+import { withinKdfBudget } from '../../kdf-budget';
 import { FormatError } from '../format-error';
 import { concatBytes, decodeBase64, decodeHex } from './bytes';
 import {
@@ -52,20 +55,40 @@ export async function unlockAegis(header: JsonObject, db: string, password: stri
   return plain;
 }
 
-async function openAnySlot(slots: readonly unknown[], password: Uint8Array): Promise<Uint8Array> {
+/**
+ * Throws 'kdf-too-costly' when the password slots of an encrypted vault's header would together cost more than
+ * KDF_BUDGET; anything else about the header is left to unlockAegis. Cheap: no derivation.
+ */
+export function checkAegisKdfBudget(header: JsonObject | undefined): void {
+  const slots = header === undefined ? undefined : own(header, 'slots');
+  if (Array.isArray(slots)) passwordSlots(slots);
+}
+
+/**
+ * The password slots that would be tried, in order (at most MAX_PASSWORD_SLOTS; damaged or unsupported ones left
+ * out), and the error to report if none is left. Their summed cost is checked here, before any is derived.
+ */
+function passwordSlots(slots: readonly unknown[]): { usable: PasswordSlot[]; failure: FormatError } {
   const candidates = slots
     .filter((slot): slot is JsonObject => isJsonObject(slot) && own(slot, 'type') === PASSWORD_SLOT)
     .slice(0, MAX_PASSWORD_SLOTS);
   // An export always has a password slot: none left means the header was damaged.
   let failure = new FormatError('corrupt-backup');
-  let tried = false;
+  const usable: PasswordSlot[] = [];
   for (const candidate of candidates) {
     const slot = readSlot(candidate);
-    if (slot instanceof FormatError) {
-      if (!tried) failure = slot;
-      continue;
-    }
-    tried = true;
+    if (slot instanceof FormatError) failure = slot;
+    else usable.push(slot);
+  }
+  if (!withinKdfBudget(usable.map(({ n, r, p }) => ({ kind: 'scrypt', n, r, p })))) {
+    throw new FormatError('kdf-too-costly');
+  }
+  return { usable, failure };
+}
+
+async function openAnySlot(slots: readonly unknown[], password: Uint8Array): Promise<Uint8Array> {
+  const { usable, failure } = passwordSlots(slots);
+  for (const slot of usable) {
     const keyEncryptionKey = await scryptAsync(password, slot.salt, {
       N: slot.n,
       r: slot.r,
@@ -76,7 +99,7 @@ async function openAnySlot(slots: readonly unknown[], password: Uint8Array): Pro
     const masterKey = await openAesGcm(keyEncryptionKey, slot.nonce, concatBytes(slot.wrappedKey, slot.tag));
     if (masterKey !== null && masterKey.length === KEY_BYTES) return masterKey;
   }
-  throw tried ? new FormatError('wrong-password') : failure;
+  throw usable.length > 0 ? new FormatError('wrong-password') : failure;
 }
 
 function readSlot(slot: JsonObject): PasswordSlot | FormatError {

@@ -5,7 +5,7 @@
  * counter}}`. totp/hotp/steam are imported; motp, yandex and other types are skipped as 'unsupported-otp'.
  */
 import { FormatError } from '../format-error';
-import { unlockAegis } from './aegis-unlock';
+import { checkAegisKdfBudget, unlockAegis } from './aegis-unlock';
 import { decodeUtf8 } from './bytes';
 import { entryLabel, ImportCollector } from './import-collector';
 import type { ImportRead } from './import-types';
@@ -19,11 +19,18 @@ export function looksLikeAegis(json: JsonObject): boolean {
   return ['version', 'header', 'db'].filter((key) => Object.hasOwn(json, key)).length >= 2;
 }
 
-/** Plain or encrypted; throws 'unsupported-version' for another vault version, 'corrupt-backup' for a bad shape. */
+/**
+ * Plain or encrypted; throws 'unsupported-version' for another vault version, 'corrupt-backup' for a bad shape, and
+ * 'kdf-too-costly' for encrypted slots costing more than KDF_BUDGET together (so that is said before a password is
+ * asked for).
+ */
 export function aegisVariant(vault: JsonObject): 'aegis' | 'aegis-encrypted' {
   checkVersion(own(vault, 'version'), VAULT_VERSION);
   const db = own(vault, 'db');
-  if (typeof db === 'string') return 'aegis-encrypted';
+  if (typeof db === 'string') {
+    checkAegisKdfBudget(ownObject(vault, 'header'));
+    return 'aegis-encrypted';
+  }
   if (isJsonObject(db)) return 'aegis';
   throw new FormatError('corrupt-backup');
 }

@@ -5,6 +5,7 @@
  * bytes are not a plausible iteration count (1 to 10 000 000) is read as old, and a current-looking file that does
  * not open is also tried as old (its IV may start with small bytes). Absurd counts are never run.
  */
+import { withinKdfBudget } from '../../kdf-budget';
 import { FormatError } from '../format-error';
 import { ANDOTP_MAX_ITERATIONS, ANDOTP_MIN_ITERATIONS } from './import-limits';
 import { openAesGcm, pbkdf2, sha256 } from './web-crypto';
@@ -37,6 +38,9 @@ export async function unlockAndOtp(
     if (!isPlausibleIterations(iterations)) throw new FormatError('corrupt-backup');
     const salt = bytes.subarray(HEADER_BYTES, HEADER_BYTES + SALT_BYTES);
     const iv = bytes.subarray(HEADER_BYTES + SALT_BYTES, HEADER_BYTES + SALT_BYTES + IV_BYTES);
+    // Never true while ANDOTP_MAX_ITERATIONS (20 M units) fits the budget; there in case the ceiling is raised.
+    if (!withinKdfBudget([{ kind: 'pbkdf2', hash: 'SHA-1', iterations }]))
+      throw new FormatError('kdf-too-costly');
     const key = await pbkdf2(secret, salt, iterations, 'SHA-1');
     const plain = await openAesGcm(key, iv, bytes.subarray(HEADER_BYTES + SALT_BYTES + IV_BYTES));
     if (plain !== null) return plain;

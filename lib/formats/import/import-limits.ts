@@ -16,7 +16,10 @@ export const SCRYPT_MAX_N = 2 ** 20;
 export const SCRYPT_MAX_N_TIMES_R = 2 ** 21;
 export const SCRYPT_MAX_WORK = 2 ** 22;
 
-/** Password slots tried per Aegis vault (each costs one scrypt run). */
+/**
+ * Password slots tried per Aegis vault (each costs one scrypt run). Together they must also fit KDF_BUDGET
+ * (lib/kdf-budget.ts: scrypt N·r·p summed up to 4 800 000, e.g. one slot at SCRYPT_MAX_WORK): else 'kdf-too-costly'.
+ */
 export const MAX_PASSWORD_SLOTS = 8;
 
 /** andOTP's PBKDF2-SHA1 iteration count, read from the file header: real files use 140 000–160 000. */
