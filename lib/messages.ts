@@ -308,6 +308,11 @@ export interface Protocol {
   /** Changes some lock settings (omitted fields are kept); answers the settings now in effect. */
   'settings.set': { req: Partial<LockSettings>; res: LockSettings };
   /**
+   * Stored settings Sekimori did not verifiably write (changed outside it, or kept from a version before their
+   * tags) and therefore does not use; the defaults (or stricter stored choices) apply instead.
+   */
+  'settings.ignored': { req: Record<string, never>; res: { ignored: IgnoredSetting[] } };
+  /**
    * Changes the vault password: `current` is checked again, `next` needs MIN_PASSWORD_LENGTH characters. The vault
    * stays unlocked. Errors: `wrong-password`, `password-too-short`, `locked`, `read-only`.
    */
@@ -373,6 +378,7 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'scan.finished': 'scan-tab',
   'settings.get': 'extension-page',
   'settings.set': 'extension-page',
+  'settings.ignored': 'extension-page',
   'vault.change-password': 'extension-page',
   'clock.get': 'extension-page',
   'clock.check': 'extension-page',
@@ -431,6 +437,9 @@ export const LOCK_SETTING_LIMITS = {
   idleLockMinutes: { min: 0, max: 240 },
   maxUnlockedHours: { min: 1, max: 24 },
 } as const;
+
+/** Settings kept in `storage.local` that can be found ignored: the lock settings, the clock check. */
+export type IgnoredSetting = 'lock' | 'clock';
 
 /** The clock check (options page). Not secret: kept in `storage.local` under `clock`. */
 export interface ClockState {

@@ -11,13 +11,13 @@ export const MIN_REMAINING_MS = 3000;
 export async function codeToFill(
   keeper: Keeper,
   account: StoredAccount,
-  deps: Pick<KeeperDeps, 'now' | 'local'>,
+  deps: Pick<KeeperDeps, 'now' | 'local' | 'session'>,
   effects: { sleep(ms: number): Promise<void> },
 ): Promise<string> {
   // HOTP moves its counter on first (persisted before the code exists).
   if (account.type === 'hotp') return generateCode(await advanceHotp(keeper, account.id), deps.now());
   // At the measured server time when the user chose it (clock check).
-  const shift = await clockShift(deps.local);
+  const shift = await clockShift(deps);
   const periodMs = account.period * 1000;
   const remaining = periodMs - ((deps.now() + shift) % periodMs);
   if (remaining <= MIN_REMAINING_MS) await effects.sleep(remaining + 50);

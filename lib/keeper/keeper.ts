@@ -254,7 +254,8 @@ export class Keeper {
 
   private async startSession(key: Uint8Array): Promise<void> {
     const unlockedAt = this.deps.now();
-    const { maxUnlockedHours } = await readLockSettings(this.deps.local);
+    // Checked with the new key (the session does not hold it yet): a forged maximum never sets the deadline.
+    const { maxUnlockedHours } = await readLockSettings(this.deps, null, key);
     await writeSessionUnlock(this.deps.session, {
       key,
       unlockedAt,

@@ -162,6 +162,7 @@ const CHECKS: Record<MessageType, Check> = {
   'scan.finished': empty,
   'settings.get': empty,
   'settings.set': lockSettings,
+  'settings.ignored': empty,
   'vault.change-password': (p) =>
     onlyKeys(p, ['current', 'next']) && str(p.current, MAX_PASSWORD) && str(p.next, MAX_PASSWORD),
 };

@@ -75,6 +75,7 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'clock.get': {},
   'clock.check': { server: 'https://clp.trendmicro.com' },
   'clock.apply': { apply: true },
+  'settings.ignored': {},
 };
 
 const PAGE_TYPES = MESSAGE_TYPES.filter((t) => ALLOWED_SENDER[t] === 'extension-page');
