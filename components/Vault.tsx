@@ -1,6 +1,6 @@
 /** The unlocked popup: the account list, the add/edit form, and the actions on accounts. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { BackupState, CodeView, TabContext, VaultStatus } from '@/lib/messages';
+import type { BackupState, CodeView, RecoveryInfo, TabContext, VaultStatus } from '@/lib/messages';
 import { RemoteError } from '@/lib/messages';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
@@ -10,6 +10,7 @@ import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
 import { LockIcon, PlusIcon, ScanIcon } from './icons';
 import { FillPrompt, type FillQuestion } from './FillPrompt';
+import { RecoveredCopy } from './RecoveredCopy';
 import { ScanProblem } from './ScanProblem';
 import { Toast, type ToastState } from './Toast';
 import { useCodes } from './use-codes';
@@ -17,6 +18,8 @@ import { useCodes } from './use-codes';
 export interface VaultProps {
   readOnly: boolean;
   recovered: boolean;
+  /** With `recovered`: which copy is shown, and whether it can be restored. */
+  recovery?: RecoveryInfo;
   onLock: () => void;
   /** The vault stopped being unlocked (locked elsewhere, or damaged). */
   onStatus: (status: VaultStatus) => void;
@@ -56,6 +59,7 @@ const NO_IDS: readonly string[] = [];
 export function Vault({
   readOnly,
   recovered,
+  recovery,
   onLock,
   onStatus,
   copy,
@@ -207,7 +211,7 @@ export function Vault({
         </button>
       </div>
       {recovered ? (
-        <p class="banner warn">{t('recovered_banner')}</p>
+        <RecoveredCopy recovery={recovery} onRestored={onStatus} />
       ) : readOnly ? (
         <p class="banner warn">{t('readonly_banner')}</p>
       ) : null}

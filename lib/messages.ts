@@ -31,10 +31,24 @@ export interface CodeView extends AccountView {
   validUntilMs: number;
 }
 
+/**
+ * An older copy of the vault is shown instead of the current record: the current one is damaged (the last good
+ * copy opened), or an older record was written back over a newer one this browser had seen. It stays read-only
+ * until the user confirms restoring it (`vault.restore-copy`), knowing what is lost.
+ */
+export interface RecoveryInfo {
+  /** The revision of the copy shown. */
+  copyRevision: number;
+  /** The newest revision this browser session has seen (≥ copyRevision; equal when nothing newer is known). */
+  newestSeen: number;
+  /** False when the copy cannot be written back (a newer format than this version understands). */
+  restorable: boolean;
+}
+
 export type VaultStatus =
   | { vault: 'absent' }
   | { vault: 'locked' }
-  | { vault: 'unlocked'; readOnly: boolean; recovered: boolean }
+  | { vault: 'unlocked'; readOnly: boolean; recovered: boolean; recovery?: RecoveryInfo }
   | { vault: 'unreadable' };
 
 /** A manually typed account before validation (strings from form fields are accepted and checked). */
@@ -215,6 +229,8 @@ export interface Protocol {
   'vault.create': { req: { password: string }; res: VaultStatus };
   'vault.unlock': { req: { password: string }; res: VaultStatus };
   'vault.lock': { req: Record<string, never>; res: VaultStatus };
+  /** Writes the older copy shown (see RecoveryInfo) back as the vault; `revision` is the copy the user confirmed. */
+  'vault.restore-copy': { req: { revision: number }; res: VaultStatus };
   /** The popup's one start-up call: the vault state and, when unlocked, every account with its codes. */
   'codes.list': {
     req: Record<string, never>;
@@ -349,6 +365,7 @@ export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
   'vault.create': 'extension-page',
   'vault.unlock': 'extension-page',
   'vault.lock': 'extension-page',
+  'vault.restore-copy': 'extension-page',
   'codes.list': 'extension-page',
   'account.preview': 'extension-page',
   'account.add': 'extension-page',

@@ -116,6 +116,7 @@ export function App({
         <Vault
           readOnly={state.status.readOnly}
           recovered={state.status.recovered}
+          recovery={state.status.recovery}
           initialCodes={state.codes}
           initialHighlight={state.highlight}
           initialNotice={state.notice}

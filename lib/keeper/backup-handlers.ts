@@ -134,10 +134,15 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
       }
       const now = deps.now();
       const done = new Set(exported.map((a) => a.id));
-      await keeper.mutate((p) => {
-        for (const a of p.accounts) if (done.has(a.id)) a.backedUpAt = now;
-        if (kind === 'sekimori-backup') p.lastBackupAt = now;
-      });
+      // A read-only vault (an older copy shown, a newer format) can still be exported: it is just not marked.
+      await keeper
+        .mutate((p) => {
+          for (const a of p.accounts) if (done.has(a.id)) a.backedUpAt = now;
+          if (kind === 'sekimori-backup') p.lastBackupAt = now;
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof KeeperError && error.code === 'read-only')) throw error;
+        });
       return { text, uris, count: exported.length, leftOut };
     },
 

@@ -86,6 +86,7 @@ export function createHandlers(
     },
     'vault.unlock': ({ password }) => thenArm(thenSync(() => keeper.unlock(password)))(),
     'vault.lock': () => thenArm(() => keeper.lock())(),
+    'vault.restore-copy': ({ revision }) => keeper.restoreCopy(revision),
     // A secret held for later (a file's preview, a QR code read while locked) arms the alarm that removes it.
     'import.read': (payload) => thenArm(() => backup['import.read'](payload))(),
     'scan.decoded': (payload, sender) => thenArm(() => scan['scan.decoded'](payload, sender))(),

@@ -2,7 +2,7 @@
  * The keeper: everything the background does with account data, written against injected stores and a
  * clock so it runs the same in the service worker and in unit tests. It is the only writer of the vault.
  */
-import type { VaultStatus } from '../messages';
+import type { RecoveryInfo, VaultStatus } from '../messages';
 import {
   commitVault,
   createVault,
@@ -62,8 +62,22 @@ interface Opened {
   payload: VaultPayload;
   record: string;
   readOnly: boolean;
+  /** An older copy is served: the last good copy (the current record is damaged), or a replayed older record. */
   recovered: boolean;
+  /** The current record is damaged and this is the last good copy (a restore moves the damaged one aside). */
+  fromPrevious?: boolean;
+  /** Set on a recovered copy: what the user is told before restoring it. */
+  recovery?: RecoveryInfo;
   revision: number;
+}
+
+function unlockedStatus(opened: Opened): VaultStatus {
+  return {
+    vault: 'unlocked',
+    readOnly: opened.readOnly,
+    recovered: opened.recovered,
+    ...(opened.recovery ? { recovery: opened.recovery } : {}),
+  };
 }
 
 export class Keeper {
@@ -91,10 +105,7 @@ export class Keeper {
     const key = unlock?.key ?? null;
     const current = key && (await this.openCurrent(key, currentRecord));
     const fast = current && (await this.checkedForReplay(current));
-    if (fast) {
-      const status: VaultStatus = { vault: 'unlocked', readOnly: fast.readOnly, recovered: fast.recovered };
-      return { status, payload: fast.payload, record: fast.record };
-    }
+    if (fast) return { status: unlockedStatus(fast), payload: fast.payload, record: fast.record };
     const stored = await readStoredVault(this.deps.local);
     if (stored.state === 'absent') return { status: { vault: 'absent' }, payload: null };
     // A damaged current record with a good previous copy can still be unlocked (from that copy).
@@ -102,12 +113,7 @@ export class Keeper {
     if (!key) return { status: { vault: openable ? 'locked' : 'unreadable' }, payload: null };
     try {
       const opened = await this.checkedForReplay(await this.open(key, stored));
-      const status: VaultStatus = {
-        vault: 'unlocked',
-        readOnly: opened.readOnly,
-        recovered: opened.recovered,
-      };
-      return { status, payload: opened.payload, record: opened.record };
+      return { status: unlockedStatus(opened), payload: opened.payload, record: opened.record };
     } catch (error) {
       if (error instanceof KeeperError && error.code === 'locked')
         return { status: { vault: 'locked' }, payload: null };
@@ -164,9 +170,10 @@ export class Keeper {
       const stored = await readStoredVault(this.deps.local);
       if (stored.state === 'absent') throw new KeeperError('no-vault');
       const opened = await unlockStoredVault<VaultPayload>(stored, current);
-      // Read-only: a newer format, or an older record written back (see checkedForReplay).
-      const replayed = opened.header.revision < unlock.seenRevision && !opened.recoveredFromPrevious;
-      if (opened.readOnly || replayed) throw new KeeperError('read-only');
+      // Read-only: a newer format, an older record written back, or the last good copy of a damaged record (see
+      // checkedForReplay): restored first, by the user's choice, never by a password change.
+      const replayed = opened.header.revision < unlock.seenRevision;
+      if (opened.readOnly || replayed || opened.recoveredFromPrevious) throw new KeeperError('read-only');
       const { record, vaultKey } = await rewrapVault(opened.record, { vaultKey: opened.vaultKey }, next);
       await commitVault(this.deps.local, record, opened.record, {
         keepAsPrevious: record,
@@ -210,6 +217,28 @@ export class Keeper {
   async lock(): Promise<VaultStatus> {
     await this.forget();
     return this.status();
+  }
+
+  /**
+   * Writes the older copy being shown (see checkedForReplay) back as the vault, at a revision above every one
+   * this session has seen, once the user has confirmed it knowing what is lost. `revision` is the copy they
+   * confirmed: if another copy is shown by now, nothing is written. A damaged current record is kept aside
+   * (`vault_damaged`), never deleted.
+   */
+  async restoreCopy(revision: number): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      const key = await this.requireKey();
+      const opened = await this.checkedForReplay(await this.open(key));
+      if (!opened.recovered || !opened.recovery) return unlockedStatus(opened); // nothing to restore
+      if (opened.revision !== revision || !opened.recovery.restorable) throw new KeeperError('read-only');
+      const minRevision = Math.max(this.seenRevision, opened.revision) + 1;
+      const record = await sealVault(opened.record, key, opened.payload, { minRevision });
+      // A replayed record is the current one; the last good copy replaces a damaged current one (kept aside).
+      await commitVault(this.deps.local, record, opened.record, { recovered: opened.fromPrevious === true });
+      this.lastOpened = null;
+      await this.noteRevision(minRevision);
+      return this.status();
+    });
   }
 
   /**
@@ -269,9 +298,16 @@ export class Keeper {
    * the vault. A newer one is remembered.
    */
   private async checkedForReplay(opened: Opened): Promise<Opened> {
-    // (A last good copy opened because the current record is damaged is older by design, and flagged already.)
-    if (opened.revision < this.seenRevision && !opened.recovered) {
-      return { ...opened, readOnly: true, recovered: true };
+    // A last good copy (the current record is damaged) is older by design, and may be older still than what
+    // this session saw (a planted copy): read-only either way until the user restores it knowing what is lost.
+    const replayed = opened.revision < this.seenRevision;
+    if (replayed || opened.recovered) {
+      const recovery: RecoveryInfo = {
+        copyRevision: opened.revision,
+        newestSeen: Math.max(this.seenRevision, opened.revision),
+        restorable: !opened.readOnly,
+      };
+      return { ...opened, readOnly: true, recovered: true, recovery };
     }
     await this.noteRevision(opened.revision);
     return opened;
@@ -336,6 +372,7 @@ export class Keeper {
         record: o.record,
         readOnly: o.readOnly,
         recovered: o.recoveredFromPrevious,
+        fromPrevious: o.recoveredFromPrevious,
         revision: o.header.revision,
       };
     } catch (error) {

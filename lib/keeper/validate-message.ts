@@ -92,6 +92,11 @@ const CHECKS: Record<MessageType, Check> = {
   'vault.create': password,
   'vault.unlock': password,
   'vault.lock': empty,
+  'vault.restore-copy': (p) =>
+    onlyKeys(p, ['revision']) &&
+    typeof p.revision === 'number' &&
+    Number.isSafeInteger(p.revision) &&
+    p.revision >= 0,
   'codes.list': empty,
   'account.preview': (p) => onlyKeys(p, ['draft']) && isDraft(p.draft, false),
   'account.add': (p) => onlyKeys(p, ['draft']) && isDraft(p.draft, false),

@@ -9,10 +9,12 @@ import { writeRecord } from './write-record';
 
 export interface SealVaultOptions {
   random?: RandomBytes;
+  /** The revision to write at least (restoring an older copy over revisions already seen). */
+  minRevision?: number;
 }
 
 /**
- * Seals `payload` as the next revision of `previousRecord`: revision + 1, a fresh payload nonce, the same
+ * Seals `payload` as the next revision of `previousRecord`: revision + 1 (or `minRevision`), a fresh payload nonce, the same
  * wrapped key and KDF parameters. `vaultKey` must open `previousRecord` ('wrong-key' otherwise), so a record
  * is never written under a key the password cannot recover. Throws 'read-only' for a newer-version record.
  */
@@ -28,7 +30,7 @@ export async function sealVault<T>(
   if (parsed.readOnly) throw new VaultError('read-only');
   await openParsedRecord(parsed, key, 'wrong-key');
   return writeRecord({
-    header: buildHeader(parsed.header.kdf, parsed.header.revision + 1),
+    header: buildHeader(parsed.header.kdf, Math.max(parsed.header.revision + 1, options.minRevision ?? 0)),
     wrappedKey: parsed.wrappedKey,
     vaultKey: key,
     plaintext,

@@ -69,25 +69,24 @@ describe('a corrupted stored value', () => {
   );
 
   it.each(GARBAGE)(
-    '%s as the vault, with the last good copy: recovers from that copy (flagged), and the first edit keeps the damaged value',
+    '%s as the vault, with the last good copy: recovers from that copy (flagged, read-only until restored), and the restore keeps the damaged value',
     async (_what, make) => {
       const value = make();
       const bg = await backgroundOver({ [CURRENT]: value, [PREVIOUS]: history.records[2] }, history, false);
       expect((await bg.client.call('vault.status', {})).vault).toBe('locked');
-      expect(await bg.client.call('vault.unlock', { password: VAULT_PASSWORD })).toEqual({
-        vault: 'unlocked',
-        readOnly: false,
-        recovered: true,
-      });
+      const opened = await bg.client.call('vault.unlock', { password: VAULT_PASSWORD });
+      expect(opened).toMatchObject({ vault: 'unlocked', readOnly: true, recovered: true });
       expect((await bg.client.call('codes.list', {})).accounts.map((a) => a.account)).toEqual([
         ACCOUNT_A.account,
       ]);
+      const draft = { issuer: 'After', account: 'recovery@example.jp', secret: 'JBSWY3DPEHPK3PXP' };
+      expect(await remoteCode(bg.client.call('account.add', { draft }))).toBe('read-only');
       expect(bg.localStore.writes).toEqual([]);
-      await bg.client.call('account.add', {
-        draft: { issuer: 'After', account: 'recovery@example.jp', secret: 'JBSWY3DPEHPK3PXP' },
-      });
+      const revision = opened.vault === 'unlocked' ? opened.recovery!.copyRevision : -1;
+      await bg.client.call('vault.restore-copy', { revision });
       expect(bg.localStore.data.get(DAMAGED)).toEqual(value === undefined ? undefined : [value]);
       expect(bg.localStore.data.get(PREVIOUS)).toBe(history.records[2]);
+      await bg.client.call('account.add', { draft });
       const after = await bg.client.call('codes.list', {});
       expect(after.status).toEqual({ vault: 'unlocked', readOnly: false, recovered: false });
       expect(after.accounts.map((a) => a.account).sort()).toEqual(
@@ -113,16 +112,16 @@ describe('a corrupted stored value', () => {
     expect(list.accounts).toHaveLength(2);
   });
 
-  it('a damaged-values list that is itself garbage is kept, not dropped, by the next recovery', async () => {
+  it('a damaged-values list that is itself garbage is kept, not dropped, by the next restore', async () => {
     for (const old of ['not a list', 42, { a: 1 }, ['earlier damage']]) {
       const bg = await backgroundOver(
         { [CURRENT]: 'broken', [PREVIOUS]: history.records[2], [DAMAGED]: old },
         history,
         true,
       );
-      await bg.client.call('account.add', {
-        draft: { issuer: 'X', account: 'y@example.jp', secret: 'JBSWY3DPEHPK3PXP' },
-      });
+      const status = await bg.client.call('vault.status', {});
+      const revision = status.vault === 'unlocked' ? status.recovery!.copyRevision : -1;
+      await bg.client.call('vault.restore-copy', { revision });
       expect(bg.localStore.data.get(DAMAGED)).toEqual([...(Array.isArray(old) ? old : [old]), 'broken']);
     }
   });

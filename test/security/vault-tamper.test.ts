@@ -162,7 +162,7 @@ describe('vault header tampered: changed version', () => {
     ['version "1" (a string)', '1'],
     ['version 2^53', 2 ** 53],
   ])(
-    '%s: never opens the tampered payload; the last good copy opens flagged `recovered`; storage unchanged',
+    '%s: never opens the tampered payload; the last good copy opens flagged `recovered`, read-only; storage unchanged',
     async (_what, version) => {
       const tampered = await tamper(history.records[3], (b) => void (member(b, 'header').version = version));
       const alone = await backgroundOver({ [CURRENT]: tampered }, history, true);
@@ -177,8 +177,9 @@ describe('vault header tampered: changed version', () => {
         true,
       );
       const recovered = await withCopy.client.call('codes.list', {});
-      expect(recovered.status).toEqual({ vault: 'unlocked', readOnly: false, recovered: true });
+      expect(recovered.status).toMatchObject({ vault: 'unlocked', readOnly: true, recovered: true });
       expect(recovered.accounts.map((a) => a.account)).toEqual([ACCOUNT_A.account]);
+      await expectNothingWritten(withCopy, 'changed version, with the copy');
     },
   );
 
@@ -192,9 +193,9 @@ describe('vault header tampered: changed version', () => {
       history,
       false,
     );
-    expect(await withCopy.client.call('vault.unlock', { password: VAULT_PASSWORD })).toEqual({
+    expect(await withCopy.client.call('vault.unlock', { password: VAULT_PASSWORD })).toMatchObject({
       vault: 'unlocked',
-      readOnly: false,
+      readOnly: true,
       recovered: true,
     });
     expect(await labels(withCopy)).toEqual([ACCOUNT_A.account]);
@@ -290,6 +291,80 @@ describe('older revision replayed', () => {
   });
 });
 
+describe('an older copy planted as the last good copy, behind a damaged current record (issue #12)', () => {
+  const revisionOf = (record: string) =>
+    (JSON.parse(record) as { header: { revision: number } }).header.revision;
+
+  it('while unlocked: served read-only and flagged with what is lost; no edit commits on it; only a confirmed restore does, above every seen revision', async () => {
+    // The session has seen revision 3; the attacker damages it and plants revision 1 as the last good copy.
+    const bg = await backgroundOver({ [CURRENT]: 'damaged', [PREVIOUS]: history.records[1] }, history, true);
+    const before = storageOf(bg.localStore);
+    const list = await bg.client.call('codes.list', {});
+    expect(list.status).toEqual({
+      vault: 'unlocked',
+      readOnly: true,
+      recovered: true,
+      recovery: { copyRevision: 1, newestSeen: 3, restorable: true },
+    });
+    expect(await remoteCode(bg.client.call('account.add', { draft: ACCOUNT_B }))).toBe('read-only');
+    expect(await remoteCode(bg.client.call('account.delete', { id: history.ids.a }))).toMatch(
+      /read-only|not-found/,
+    );
+    expect(
+      await remoteCode(
+        bg.client.call('vault.change-password', { current: VAULT_PASSWORD, next: 'another long password' }),
+      ),
+    ).toBe('read-only');
+    // A restore of any other copy than the one the user was shown writes nothing.
+    expect(await remoteCode(bg.client.call('vault.restore-copy', { revision: 2 }))).toBe('read-only');
+    expect(storageOf(bg.localStore)).toBe(before);
+    // The user confirms: the copy becomes the vault at revision 4, the damaged record kept aside.
+    expect(await bg.client.call('vault.restore-copy', { revision: 1 })).toEqual({
+      vault: 'unlocked',
+      readOnly: false,
+      recovered: false,
+    });
+    expect(revisionOf(bg.localStore.data.get(CURRENT) as string)).toBe(4);
+    expect(bg.localStore.data.get(DAMAGED)).toEqual(['damaged']);
+    await bg.client.call('account.add', { draft: ACCOUNT_B });
+    expect((await bg.client.call('codes.list', {})).status).toEqual({
+      vault: 'unlocked',
+      readOnly: false,
+      recovered: false,
+    });
+  });
+
+  it('an older record written back over a newer one (intact) is restorable the same way, and only that way', async () => {
+    const bg = await backgroundOver(
+      { [CURRENT]: history.records[2], [PREVIOUS]: history.records[1] },
+      history,
+      true,
+    );
+    const list = await bg.client.call('codes.list', {});
+    expect(list.status).toMatchObject({
+      readOnly: true,
+      recovered: true,
+      recovery: { copyRevision: 2, newestSeen: 3 },
+    });
+    await bg.client.call('vault.restore-copy', { revision: 2 });
+    expect(revisionOf(bg.localStore.data.get(CURRENT) as string)).toBe(4);
+    expect(bg.localStore.data.get(PREVIOUS)).toBe(history.records[2]);
+  });
+
+  it('after a restart (nothing remembers the revision): the last good copy still opens read-only until restored', async () => {
+    const bg = await backgroundOver({ [CURRENT]: 'damaged', [PREVIOUS]: history.records[1] }, history, false);
+    const before = storageOf(bg.localStore);
+    expect(await bg.client.call('vault.unlock', { password: VAULT_PASSWORD })).toMatchObject({
+      vault: 'unlocked',
+      readOnly: true,
+      recovered: true,
+      recovery: { copyRevision: 1, newestSeen: 1, restorable: true },
+    });
+    expect(await remoteCode(bg.client.call('account.add', { draft: ACCOUNT_B }))).toBe('read-only');
+    expect(storageOf(bg.localStore)).toBe(before);
+  });
+});
+
 describe('bit flips over the whole stored record (every byte sampled)', () => {
   /** The record with one bit of character `i` inverted (bit i mod 8), as storage would hand it back. */
   const flipped = (record: string, i: number) =>
@@ -329,16 +404,20 @@ describe('bit flips over the whole stored record (every byte sampled)', () => {
     expect(deriveKey).not.toHaveBeenCalled();
   });
 
-  it('with the last good copy: every flipped byte opens that copy flagged `recovered`; the next edit keeps the damaged value', async () => {
+  it('with the last good copy: every flipped byte opens that copy flagged `recovered`, read-only; restoring it keeps the damaged value', async () => {
     const record = history.records[3];
     for (let i = 0; i < record.length; i++) {
       const damaged = flipped(record, i);
       const bg = await backgroundOver({ [CURRENT]: damaged, [PREVIOUS]: history.records[2] }, history, true);
       const list = await bg.client.call('codes.list', {});
-      expect(list.status, `byte ${i}`).toEqual({ vault: 'unlocked', readOnly: false, recovered: true });
+      expect(list.status, `byte ${i}`).toMatchObject({ vault: 'unlocked', readOnly: true, recovered: true });
       expect(list.accounts.map((a) => a.account)).toEqual([ACCOUNT_A.account]);
-      if (i % 8 !== 0) continue; // one edit in eight: each costs a full seal and commit
-      await bg.client.call('account.add', { draft: { ...ACCOUNT_B, account: 'again@example.jp' } });
+      if (i % 8 !== 0) continue; // one restore in eight: each costs a full seal and commit
+      const before = storageOf(bg.localStore);
+      expect(await remoteCode(bg.client.call('account.add', { draft: ACCOUNT_B }))).toBe('read-only');
+      expect(storageOf(bg.localStore), `byte ${i}: nothing written before the restore`).toBe(before);
+      const revision = list.status.vault === 'unlocked' ? list.status.recovery!.copyRevision : -1;
+      await bg.client.call('vault.restore-copy', { revision });
       expect(bg.localStore.data.get(DAMAGED), `byte ${i}: damaged value kept`).toEqual([damaged]);
       expect(bg.localStore.data.get(PREVIOUS)).toBe(history.records[2]);
     }
@@ -352,9 +431,9 @@ describe('bit flips over the whole stored record (every byte sampled)', () => {
         history,
         false,
       );
-      expect(await bg.client.call('vault.unlock', { password: VAULT_PASSWORD })).toEqual({
+      expect(await bg.client.call('vault.unlock', { password: VAULT_PASSWORD })).toMatchObject({
         vault: 'unlocked',
-        readOnly: false,
+        readOnly: true,
         recovered: true,
       });
       expect(await labels(bg)).toEqual([ACCOUNT_A.account]);

@@ -119,11 +119,19 @@ describe('vault.change-password', () => {
     expect(await opensWith(s.local)).toEqual([OLD]);
   });
 
-  it('from the last good copy when the current record is damaged: the damaged value is kept aside', async () => {
+  it('from the last good copy when the current record is damaged: only once the copy is restored; the damaged value is kept aside', async () => {
     const s = setup();
     const damaged = (s.local.data.get('vault') as string).replace('"revision":', '"revizion":');
     s.local.data.set('vault', damaged);
-    expect(await s.handlers['vault.status']({})).toMatchObject({ vault: 'unlocked', recovered: true });
+    const status = await s.handlers['vault.status']({});
+    expect(status).toMatchObject({ vault: 'unlocked', recovered: true, readOnly: true });
+    // A password change would write the older copy back without the user knowing what is lost.
+    await expect(s.handlers['vault.change-password']({ current: OLD, next: NEW })).rejects.toMatchObject({
+      code: 'read-only',
+    });
+    await s.handlers['vault.restore-copy']({
+      revision: status.vault === 'unlocked' ? status.recovery!.copyRevision : -1,
+    });
     await s.handlers['vault.change-password']({ current: OLD, next: NEW });
     expect(s.local.data.get('vault_damaged')).toEqual([damaged]);
     // The last good copy was the revision before the account was added.

@@ -34,6 +34,7 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'vault.create': { password: 'x'.repeat(12) },
   'vault.unlock': { password: 'x'.repeat(12) },
   'vault.lock': {},
+  'vault.restore-copy': { revision: 3 },
   'codes.list': {},
   'account.preview': { draft: { issuer: 'a', account: 'b', secret: 'JBSWY3DPEHPK3PXP' } },
   'account.add': { draft: { issuer: 'a', account: 'b', secret: 'JBSWY3DPEHPK3PXP' } },

@@ -37,6 +37,7 @@ export function examples(s: Seeded, documentId: string): Record<string, Record<s
     'vault.create': { password: 'another password 123' },
     'vault.unlock': { password: PASSWORD },
     'vault.lock': {},
+    'vault.restore-copy': { revision: 1 },
     'vault.change-password': { current: PASSWORD, next: 'a new password 456' },
     'codes.list': {},
     'account.preview': { draft: { issuer: 'a', account: 'b', secret: 'JBSWY3DPEHPK3PXP' } },
