@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
+import { CLOCK_KEY } from '../../lib/keeper/clock';
+import { TAG_MEMBER, tagOf } from '../../lib/keeper/local-tags';
+import { readSessionUnlock } from '../../lib/keeper/session-key';
 import { parsePolicy, type Policy } from '../../lib/policy/policy';
 import { EXAMPLE_POLICY } from '../support/example-policy';
 import {
@@ -165,19 +168,35 @@ describe.each([
     expect(await clock.getByRole('alert').count()).toBe(0);
     await shot('s4-clock-same', '#security .options-card:has(#clock-server)');
 
-    // A clock 42 s behind, as the background would have kept it: the warning, then "use the measured time".
+    // A clock 42 s behind, as the background would have kept it: tagged under the vault key (a value without its
+    // tag is ignored, lib/keeper/local-tags.ts), by the product's own code with the key the session holds. Then the
+    // warning, and "use the measured time".
+    const state = {
+      server: 'https://clp.trendmicro.com',
+      offsetMs: 42_300,
+      roundTripMs: 180,
+      measuredAt: Date.now(),
+      apply: false,
+    };
+    const sessionItems = await page.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.session.get(null),
+    );
+    const unlock = await readSessionUnlock({
+      get: async (keys) => Object.fromEntries(keys.map((k) => [k, sessionItems[k]])),
+      set: async () => undefined,
+    });
+    if (!unlock) throw new Error('the vault should be unlocked here');
+    const tagged = { ...state, [TAG_MEMBER]: await tagOf(unlock.key, CLOCK_KEY, state) };
     await page.evaluate(
-      (state) =>
+      (value) =>
         (
           globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }
-        ).chrome.storage.local.set({ clock: state }),
-      {
-        server: 'https://clp.trendmicro.com',
-        offsetMs: 42_300,
-        roundTripMs: 180,
-        measuredAt: Date.now(),
-        apply: false,
-      },
+        ).chrome.storage.local.set({ clock: value }),
+      tagged,
     );
     await page.reload();
     await clock.getByText(t('clock_behind', '42', 'https://clp.trendmicro.com')).waitFor();
