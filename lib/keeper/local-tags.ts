@@ -77,26 +77,16 @@ function withoutTag(value: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-/** The last derived key (deriving again at each read would cost little, but costs nothing to keep). */
-let derived: { vaultKey: string; key: Promise<CryptoKey> } | null = null;
-
-function macKey(vaultKey: Uint8Array): Promise<CryptoKey> {
-  const id = encodeBase64(vaultKey);
-  if (derived?.vaultKey !== id) {
-    const key = crypto.subtle
-      .importKey('raw', new Uint8Array(vaultKey), 'HKDF', false, ['deriveKey'])
-      .then((ikm) =>
-        crypto.subtle.deriveKey(
-          { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: HKDF_INFO },
-          ikm,
-          { name: 'HMAC', hash: 'SHA-256', length: 256 },
-          false,
-          ['sign', 'verify'],
-        ),
-      );
-    derived = { vaultKey: id, key };
-  }
-  return derived.key;
+/** The tag key of one vault key (derived at each use: no copy of the vault key is kept for it). */
+async function macKey(vaultKey: Uint8Array): Promise<CryptoKey> {
+  const ikm = await crypto.subtle.importKey('raw', new Uint8Array(vaultKey), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: HKDF_INFO },
+    ikm,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign', 'verify'],
+  );
 }
 
 const macInput = (name: string, value: Record<string, unknown>) =>
@@ -183,8 +173,10 @@ export async function vouchVerified(stores: TagStores, names: readonly string[])
   }
 }
 
-/** While unlocked: tags the values vouched for (written while locked, or before a password change) whose tag does not
- * verify under the session's key. */
+/**
+ * While unlocked: tags the values vouched for (written while locked, or before a password change) whose tag does
+ * not verify under the session's key.
+ */
 export async function sealVouched(stores: TagStores, names: readonly string[]): Promise<void> {
   const key = await sessionKey(stores.session);
   if (!key) return;
