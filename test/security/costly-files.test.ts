@@ -143,7 +143,7 @@ describe('costly hostile files', () => {
     expect(await codeOf(() => readImport(file, { password: WRONG }))).toBe('wrong-password');
     const seconds = (performance.now() - started) / 1000;
     console.info(`costliest accepted Aegis file, wrong password: ${seconds.toFixed(2)} s`);
-    // 4.1–4.5 s on the idle 2-core machine, 5.4 s while the whole unit suite runs beside it. The budget asserted
+    // 4.1–4.5 s on the idle 2-core machine, 5.4–5.8 s while the whole unit suite runs beside it. The budget asserted
     // above keeps it there; this bound (twice the budget's 4.8 s, a third of the 30 s answer timeout) catches a
     // weight or a unit gone wrong without failing on a loaded machine.
     expect(seconds).toBeLessThan(10);
