@@ -3,6 +3,9 @@
 /** `grouped-3-3`: the field expects `123-456` (ServiceNow's `XXX-XXX` placeholder); `digits`: the code as is. */
 export type CodeFormat = 'digits' | 'grouped-3-3';
 
+/** Where the page says the code was sent to the user: a mailbox, or a phone by text message (SMS). */
+export type SentTo = 'email' | 'sms';
+
 /** `high`: fill without asking when the site is bound; `medium`: the field is a good guess, ask first. */
 export type Confidence = 'high' | 'medium';
 

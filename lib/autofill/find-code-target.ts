@@ -6,10 +6,10 @@
 import { detectFormat, isCodeLikeValue } from './code-format';
 import type { CodeTarget, Confidence, FindOptions } from './code-target';
 import { collectInputs } from './collect-inputs';
-import { isEmailedCode } from './emailed-code';
 import { isShown } from './is-shown';
 import { layoutBox } from './layout-box';
 import { pageFacts } from './page-facts';
+import { codeSentTo } from './sent-code';
 import { CLOSE_RACE, HIGH, MEDIUM } from './score';
 import { scoreSingleField } from './score-single-field';
 import { scoreSplitRow } from './score-split-row';
@@ -38,7 +38,7 @@ export function findCodeTarget(doc: Document, opts: FindOptions = {}): CodeTarge
     if (points === null || !first) continue;
     scored.push({
       points,
-      target: (confidence) => ({ kind: 'split', inputs, confidence, emailCode: isEmailedCode(first) }),
+      target: (confidence) => ({ kind: 'split', inputs, confidence, emailCode: codeSentTo(first) !== null }),
     });
   }
   const inRow = new Set(rows.flat());
@@ -53,7 +53,7 @@ export function findCodeTarget(doc: Document, opts: FindOptions = {}): CodeTarge
         input,
         format: detectFormat(input),
         confidence,
-        emailCode: isEmailedCode(input),
+        emailCode: codeSentTo(input) !== null,
       }),
     });
   }

@@ -51,11 +51,6 @@ export const VERIFY_PAGE_WORDS =
   authenticate, two-factor, 2fa, mfa, submit, continue`);
 export const VERIFY_URL_WORDS = list('mfa, multifactor, 2fa, two-factor, otp, verify, challenge');
 
-/** A page that says the code went to a mailbox or a phone: an e-mailed code, not the authenticator's. */
-export const EMAILED_CODE_PHRASES = list(`メールに送信, メールアドレスに送信, smsに送信, smsで送信された,
-  メールで送信された, コードを送信しました, 再送, resend, send again, sent to your, sent a code, we sent,
-  we emailed, emailed you, check your email, check your inbox, sent you a text, texted you`);
-
 /** Does the squashed text hold any of the keywords? */
 export function containsAny(squashedText: string, keywords: readonly string[]): boolean {
   return keywords.some((k) => squashedText.includes(squash(k)));
