@@ -27,6 +27,7 @@ export const LOGIN_PAGES: Record<string, Expects> = {
   '/servicenow/mfa': 'servicenow',
   '/servicenow/email-code': 'e-mail',
   '/fixtures/split': 'trend',
+  '/fixtures/react-otp': 'trend',
   '/fixtures/controlled': 'trend',
   '/fixtures/shadow': 'trend',
   '/fixtures/iframe/inner': 'trend',

@@ -68,6 +68,11 @@ export const LINKS: Link[] = [
     en: 'Six one-digit boxes: typing moves on, pasting fills all (Trend-like secret)',
   },
   {
+    href: '/fixtures/react-otp',
+    ja: '2段階認証 — 入力中の枠を覚える入力欄 (React 風)',
+    en: 'React-style boxes that follow focus: typing goes to the box that last had focus (Trend-like secret)',
+  },
+  {
     href: '/fixtures/controlled',
     ja: '2段階認証 — 状態を持つ入力欄',
     en: 'Controlled field: a value set without an input event is wiped (Trend-like secret)',

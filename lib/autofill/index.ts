@@ -6,7 +6,7 @@
 export type { Box, CodeFormat, CodeTarget, Confidence, FindOptions, Measure } from './code-target';
 export { isAutoFillable, isEmptyTarget } from './code-target';
 export { findCodeTarget } from './find-code-target';
-export { fillCode, type FillOptions } from './fill-code';
+export { fillCode, fillCodeOutcome, type FillCodeOutcome, type FillOptions } from './fill-code';
 export { formatCode } from './code-format';
 export { layoutBox } from './layout-box';
 export { sameOriginDocument } from './collect-inputs';
