@@ -1,14 +1,14 @@
 /**
  * The questions a fill may need answered first, named plainly: the page is not a site this account is for
- * (both origins shown: a lookalike host is told apart here, never guessed), or the page asks for an e-mailed
- * code rather than an authenticator's.
+ * (both origins shown: a lookalike host is told apart here, never guessed), or the page asks for a code it sent
+ * by e-mail or text message rather than an authenticator's.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from './i18n';
 
 export type FillQuestion =
   | { kind: 'origin'; label: string; origin: string; accountOrigins: string[] }
-  | { kind: 'email'; label: string };
+  | { kind: 'email' | 'sms'; label: string };
 
 export interface FillPromptProps {
   question: FillQuestion;
@@ -21,7 +21,12 @@ export function FillPrompt({ question, onFill, onCancel }: FillPromptProps) {
   const t = useT();
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const title = question.kind === 'origin' ? t('fill_other_site_title') : t('fill_email_title');
+  const title =
+    question.kind === 'origin'
+      ? t('fill_other_site_title')
+      : question.kind === 'sms'
+        ? t('fill_sms_title')
+        : t('fill_email_title');
   return (
     <div
       class="fill-prompt"
@@ -51,7 +56,7 @@ export function FillPrompt({ question, onFill, onCancel }: FillPromptProps) {
             <p class="muted">{t('fill_other_site_warning')}</p>
           </>
         ) : (
-          <p>{t('fill_email_body')}</p>
+          <p>{question.kind === 'sms' ? t('fill_sms_body') : t('fill_email_body')}</p>
         )}
       </div>
       <div class="buttons">

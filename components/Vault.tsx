@@ -134,8 +134,9 @@ export function Vault({
             allowOtherOrigin: false,
           });
         case 'confirm-email-code':
+        case 'confirm-sms-code':
           return setPending({
-            question: { kind: 'email', label },
+            question: { kind: outcome.result === 'confirm-sms-code' ? 'sms' : 'email', label },
             view,
             allowOtherOrigin: allowOtherOrigin || bind,
           });

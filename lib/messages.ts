@@ -3,6 +3,7 @@
  * Every request names its type; the background answers `{ ok: true, value }` or `{ ok: false, code }`.
  * Codes are stable strings that the UI maps to translated messages.
  */
+import type { SentTo } from './autofill/code-target';
 import type { Account, OtpAlgorithm, OtpType } from './otp/account';
 import type { Policy } from './policy/policy';
 
@@ -165,7 +166,10 @@ export interface PageFill {
   /** The document's own origin (checked against the origin the user saw). */
   origin: string;
   found: boolean;
+  /** The page says the code was sent to the user (e-mail or text message): filled only on the user's choice. */
   emailCode: boolean;
+  /** Where it says the code went, when `emailCode` (absent: e-mail, or not said). */
+  sentTo?: SentTo;
   filled: boolean;
 }
 
@@ -176,6 +180,8 @@ export type FillOutcome =
   | { result: 'confirm-origin'; origin: string; accountOrigins: string[] }
   /** The page asks for an e-mailed code, not an authenticator's: filled only on the user's explicit choice. */
   | { result: 'confirm-email-code' }
+  /** The same for a code sent by text message (SMS): the question names the text message. */
+  | { result: 'confirm-sms-code' }
   | { result: 'no-field'; code: string };
 
 /**

@@ -19,7 +19,7 @@ export async function fillInPage(
   const target = findCodeTarget(document, { focused: document.activeElement });
   if (!target) return none;
   if (target.emailCode && !options.allowEmailCode)
-    return { origin, found: true, emailCode: true, filled: false };
+    return { origin, found: true, emailCode: true, sentTo: target.sentTo, filled: false };
   // Filling on its own (nobody clicked): only a field Sekimori is sure of, and never over what the user typed.
   if (options.auto && !isAutoFillable(target)) {
     return { origin, found: true, emailCode: target.emailCode, filled: false };

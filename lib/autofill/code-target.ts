@@ -9,16 +9,17 @@ export type SentTo = 'email' | 'sms';
 /** `high`: fill without asking when the site is bound; `medium`: the field is a good guess, ask first. */
 export type Confidence = 'high' | 'medium';
 
-export type CodeTarget =
-  | {
-      kind: 'single';
-      input: HTMLInputElement;
-      format: CodeFormat;
-      confidence: Confidence;
-      /** The page says the code was e-mailed or texted: fill it only on the user's explicit choice. */
-      emailCode: boolean;
-    }
-  | { kind: 'split'; inputs: HTMLInputElement[]; confidence: Confidence; emailCode: boolean };
+export type CodeTarget = (
+  | { kind: 'single'; input: HTMLInputElement; format: CodeFormat; confidence: Confidence }
+  | { kind: 'split'; inputs: HTMLInputElement[]; confidence: Confidence }
+) &
+  SentCode;
+
+/**
+ * `emailCode`: the page says the code was sent to the user, by e-mail or by text message (the name is older than
+ * SMS pages): fill it only on the user's explicit choice. `sentTo` says which, for the question the user is asked.
+ */
+export type SentCode = { emailCode: false; sentTo?: undefined } | { emailCode: true; sentTo: SentTo };
 
 /** A rectangle in CSS pixels, relative to the element's own viewport (as `getBoundingClientRect`). */
 export interface Box {

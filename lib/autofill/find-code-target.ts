@@ -4,7 +4,7 @@
  * wins if it scores enough. Reads the DOM, changes nothing.
  */
 import { detectFormat, isCodeLikeValue } from './code-format';
-import type { CodeTarget, Confidence, FindOptions } from './code-target';
+import type { CodeTarget, Confidence, FindOptions, SentCode } from './code-target';
 import { collectInputs } from './collect-inputs';
 import { isShown } from './is-shown';
 import { layoutBox } from './layout-box';
@@ -38,7 +38,7 @@ export function findCodeTarget(doc: Document, opts: FindOptions = {}): CodeTarge
     if (points === null || !first) continue;
     scored.push({
       points,
-      target: (confidence) => ({ kind: 'split', inputs, confidence, emailCode: codeSentTo(first) !== null }),
+      target: (confidence) => ({ kind: 'split', inputs, confidence, ...sentCode(first) }),
     });
   }
   const inRow = new Set(rows.flat());
@@ -53,11 +53,17 @@ export function findCodeTarget(doc: Document, opts: FindOptions = {}): CodeTarge
         input,
         format: detectFormat(input),
         confidence,
-        emailCode: codeSentTo(input) !== null,
+        ...sentCode(input),
       }),
     });
   }
   return pickBest(scored);
+}
+
+/** Whether (and where) the page says this field's code was sent to the user. */
+function sentCode(field: HTMLInputElement): SentCode {
+  const sentTo = codeSentTo(field);
+  return sentTo ? { emailCode: true, sentTo } : { emailCode: false };
 }
 
 /** The best candidate over the bar; a near tie leaves it a guess (medium). */

@@ -82,7 +82,9 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
         throw new KeeperError('fill-navigated');
       }
       if (page.origin !== origin) throw new KeeperError('fill-navigated');
-      if (page.emailCode && !page.filled && !allowEmailCode) return { result: 'confirm-email-code' };
+      if (page.emailCode && !page.filled && !allowEmailCode) {
+        return { result: page.sentTo === 'sms' ? 'confirm-sms-code' : 'confirm-email-code' };
+      }
       if (page.filled) return { result: 'filled' };
       // A login form framed from another site is that site's: filled only when the account is bound to it.
       for (const frame of frames) {

@@ -14,7 +14,13 @@ export interface RecordedFillEffects extends FillEffects, AutoFillEffects {
    * What the page's fill script will find. `confident`/`empty` matter to the automatic fill only, which types
    * into a confident, empty field alone (both default true).
    */
-  page: { found: boolean; emailCode: boolean; confident?: boolean; empty?: boolean };
+  page: {
+    found: boolean;
+    emailCode: boolean;
+    sentTo?: 'email' | 'sms';
+    confident?: boolean;
+    empty?: boolean;
+  };
   /** Origins the user granted Sekimori (the browser's permission prompt, answered). */
   grantedOrigins: Set<string>;
   /** The origins the automatic-fill script was last registered on (null: never registered). */
@@ -72,7 +78,14 @@ export function recordingFillEffects(): RecordedFillEffects {
         (!emailCode || allowEmailCode) &&
         (!auto || (confident && empty && !emailCode));
       if (mayFill) effects.filled.push({ documentId, code });
-      return { origin, found: effects.page.found, emailCode: effects.page.emailCode, filled: mayFill };
+      const { sentTo } = effects.page;
+      return {
+        origin,
+        found: effects.page.found,
+        emailCode: effects.page.emailCode,
+        sentTo,
+        filled: mayFill,
+      };
     },
     sleep: async (ms) => void effects.slept.push(ms),
   };

@@ -9,7 +9,8 @@ import { findCodeTarget } from '@/lib/autofill';
 import { showPage, styleMeasure } from './page';
 
 const FIELD = '<label for="f">Verification code</label><input id="f" maxlength="6">';
-const emailCode = () => findCodeTarget(document, { measure: styleMeasure })?.emailCode;
+const find = () => findCodeTarget(document, { measure: styleMeasure });
+const emailCode = () => find()?.emailCode;
 
 describe('emailCode', () => {
   it.each([
@@ -37,6 +38,65 @@ describe('emailCode', () => {
   ])('%s in the form: a sent code', (_name, words) => {
     showPage(`<form>${words}${FIELD}</form>`);
     expect(emailCode()).toBe(true);
+  });
+
+  it.each([
+    ['「メールに送信されたコード」', '<p>メールに送信されたコードを入力します</p>', 'email'],
+    [
+      'an address the code was sent to',
+      '<p>We sent a code to <strong>a***n@example.co.jp</strong>.</p>',
+      'email',
+    ],
+    ['"Enter the code we emailed to…"', '<p>Enter the code we emailed to j***@example.com.</p>', 'email'],
+    [
+      '「…宛てにメールで送信した確認コード」',
+      '<p>j***@example.co.jp 宛てにメールで送信した確認コードを入力してください。</p>',
+      'email',
+    ],
+    ['a resend link, no channel named', '<a href="#">Resend code</a>', 'email'],
+    ['「SMSに送信」', '<p>SMSに送信された確認コードを入力してください</p>', 'sms'],
+    [
+      'a text message',
+      '<p>A text message with a 6-digit verification code was just sent to •••• ••12</p>',
+      'sms',
+    ],
+    [
+      '"We texted your phone"',
+      '<p>We texted your phone +XX XXXXXXXX12. Please enter the code to sign in.</p>',
+      'sms',
+    ],
+    [
+      'a code sent to a phone ending in 34',
+      '<p>We sent a code to your phone number ending in 34.</p>',
+      'sms',
+    ],
+    ['「テキストメッセージ」', '<p>テキストメッセージで送信されたコードを入力してください。</p>', 'sms'],
+    [
+      '「ショートメッセージ」',
+      '<p>ショートメッセージ（SMS）でお送りした確認コードを入力してください。</p>',
+      'sms',
+    ],
+    ['「ショートメール」', '<p>ショートメールで送信した認証番号を入力してください。</p>', 'sms'],
+    ['「電話番号」', '<p>ご登録の電話番号 090-****-1234 に認証番号を送信しました。</p>', 'sms'],
+    ['「携帯電話に送信」', '<p>携帯電話に送信された認証番号を入力してください。</p>', 'sms'],
+    [
+      '「SMSで送信しました」 and a resend link',
+      '<p>SMSで認証コードを送信しました。</p><a href="#">再送信</a>',
+      'sms',
+    ],
+    [
+      'a text message and an e-mail',
+      '<p>We sent a code by text message and to j***@example.com.</p>',
+      'email',
+    ],
+  ])('%s: sent to %s', (_name, words, sentTo) => {
+    showPage(`<form>${words}${FIELD}</form>`);
+    expect(find()).toMatchObject({ emailCode: true, sentTo });
+  });
+
+  it('an authenticator page says nothing was sent: no sentTo', () => {
+    showPage(`<form><p>Enter the code from your authenticator app.</p>${FIELD}</form>`);
+    expect(find()).not.toHaveProperty('sentTo');
   });
 
   it.each([

@@ -112,6 +112,14 @@ describe('fill', () => {
     expect(await handlers['fill.code'](request({ allowEmailCode: true }))).toEqual({ result: 'filled' });
   });
 
+  it('a text-message code page: the question names the text message, and the same choice fills it', async () => {
+    fill.page.emailCode = true;
+    fill.page.sentTo = 'sms';
+    expect(await handlers['fill.code'](request())).toEqual({ result: 'confirm-sms-code' });
+    expect(fill.filled).toEqual([]);
+    expect(await handlers['fill.code'](request({ allowEmailCode: true }))).toEqual({ result: 'filled' });
+  });
+
   it('a login form framed from another site: filled only when the account is bound to that site', async () => {
     const sso = 'https://sso.trendmicro.com';
     const frameDoc = '0123456789ABCDEF0123456789ABCDEF';
