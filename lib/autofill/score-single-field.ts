@@ -2,9 +2,13 @@
 import { fieldSignals } from './field-signals';
 import { type PageFacts, shapePoints, WEIGHTS } from './score';
 
-/** A single field shorter than 6 cannot take a 6-digit code; longer than 10 is a text field. */
+/** A single field shorter than 6 cannot take a 6-digit code. */
 const MIN_MAX_LENGTH = 6;
-const MAX_MAX_LENGTH = 10;
+/**
+ * Longer than this is room for text, which counts against the field but does not rule it out: many sign-in pages
+ * give their code field a generous maxlength (`id="auth-mfa-otpcode" maxlength="20"`, "Enter OTP").
+ */
+const MAX_CODE_LENGTH = 10;
 
 export function scoreSingleField(input: HTMLInputElement, page: PageFacts): number | null {
   const s = fieldSignals(input);
@@ -14,7 +18,7 @@ export function scoreSingleField(input: HTMLInputElement, page: PageFacts): numb
   if (s.identity && !named) return null;
 
   const maxLength = input.hasAttribute('maxlength') ? Number(input.getAttribute('maxlength')) : NaN;
-  if (maxLength < MIN_MAX_LENGTH || maxLength > MAX_MAX_LENGTH) return null;
+  if (maxLength < MIN_MAX_LENGTH) return null;
 
   const verifyPage = page.isVerifyPage(input);
   const trustedAmbiguous = (s.ambiguousExactName || s.ambiguousWord) && page.mayTrustAmbiguous(input);
@@ -27,6 +31,7 @@ export function scoreSingleField(input: HTMLInputElement, page: PageFacts): numb
   if (s.keyword) points += WEIGHTS.keyword;
   if (!s.exactName && !s.keyword && trustedAmbiguous) points += WEIGHTS.ambiguous;
   if (maxLength >= 6 && maxLength <= 8) points += WEIGHTS.codeMaxLength;
+  if (maxLength > MAX_CODE_LENGTH) points -= WEIGHTS.longMaxLength;
   if (verifyPage) points += WEIGHTS.verifyPage;
   if (page.isSoleField(input)) points += WEIGHTS.soleField;
   if (page.isFocused(input)) points += WEIGHTS.focused;

@@ -11,6 +11,8 @@ export const WEIGHTS = {
   inputmodeNumeric: 10,
   digitPattern: 10,
   codeMaxLength: 10,
+  /** Subtracted: a single field whose maxlength (over 10) leaves room for text. */
+  longMaxLength: 15,
   minLengthSix: 5,
   autofocus: 5,
   verifyPage: 15,

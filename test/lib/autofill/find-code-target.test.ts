@@ -63,6 +63,36 @@ describe('findCodeTarget: the field', () => {
     });
   });
 
+  describe('a maxlength over 10 weighs against the field, it does not rule it out', () => {
+    it.each([
+      ['a field named otp, maxlength 20', '<input id="f" name="otp" maxlength="20">'],
+      [
+        'autocomplete=one-time-code, maxlength 255',
+        '<input id="f" autocomplete="one-time-code" maxlength="255">',
+      ],
+    ])('%s: found', (_name, html) => {
+      showPage(html);
+      expect(find()).toMatchObject({ kind: 'single', input: byId('f') });
+    });
+
+    it('an id holding "otpcode" and the label "Enter OTP", maxlength 20: found, as a guess', () => {
+      showPage(
+        '<label for="auth-mfa-otpcode">Enter OTP:</label><input id="auth-mfa-otpcode" maxlength="20">',
+      );
+      expect(find()).toMatchObject({ input: byId('auth-mfa-otpcode'), confidence: 'medium' });
+    });
+
+    it('a "PIN" field sized for a code is found (the same field at maxlength 20 is not)', () => {
+      showPage('<input id="f" name="pin" maxlength="6">');
+      expect(find()).toMatchObject({ input: byId('f') });
+    });
+
+    it('of two fields named alike, the one sized for a code wins', () => {
+      showPage('<input id="long" name="otp" maxlength="50"><input id="f" name="totp" maxlength="6">');
+      expect(find()).toMatchObject({ input: byId('f'), confidence: 'high' });
+    });
+  });
+
   it('two equally likely fields: a guess, not a sure thing', () => {
     showPage('<input id="a" name="otp"><input id="b" name="totp">');
     expect(find()).toMatchObject({ input: byId('a'), confidence: 'medium' });
@@ -88,7 +118,10 @@ describe('findCodeTarget: never these', () => {
     ['a revealed password', '<input id="f" type="text" name="password" placeholder="パスワード">'],
     ['a password field named plainly', '<label for="f">Code</label><input id="f" type="password">'],
     ['a 4-character field', '<input id="f" name="otp" maxlength="4">'],
-    ['a 20-character field', '<input id="f" name="otp" maxlength="20">'],
+    [
+      'a "PIN" field long enough for text (at maxlength 6 it is found)',
+      '<input id="f" name="pin" maxlength="20">',
+    ],
     ['type=hidden', '<input id="f" type="hidden" name="otp">'],
     ['display:none', '<input id="f" autocomplete="one-time-code" style="display: none">'],
     ['inside display:none', '<div style="display: none"><input id="f" autocomplete="one-time-code"></div>'],
