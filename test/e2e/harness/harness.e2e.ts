@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, searchProfileFor, type ExtensionSession } from './index';
+import { launchExtension, openActionPopup, searchProfileFor, type ExtensionSession } from './index';
 
 const FIXTURE = fileURLToPath(new URL('./fixture-extension', import.meta.url));
 
@@ -71,6 +71,90 @@ describe('e2e harness', () => {
     await session.close();
     expect(await searchProfileFor(profile, ['harness-needle-Ω'])).not.toEqual([]);
     expect(await searchProfileFor(profile, ['never-stored-ZQXJ'])).toEqual([]);
+  });
+});
+
+describe('openActionPopup: the page loses focus as a click on the toolbar button takes it', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchExtension({ extensionPath: FIXTURE });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  /** A page with a focused field, recording the focus events it sees (trusted ones only) from the start. */
+  async function pageWithField() {
+    const page = await session.context.newPage();
+    await page.setContent(`<input id="code" aria-label="code"><input id="other" aria-label="other">
+      <script>
+        window.seen = [];
+        for (const type of ['focus', 'blur', 'focusin', 'focusout'])
+          window.addEventListener(type, (e) => e.isTrusted &&
+            seen.push(type + ' ' + (e.target === window ? 'window' : e.target.id)), true);
+      </script>`);
+    await page.focus('#code');
+    const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen.splice(0));
+    const hasFocus = () => page.evaluate(() => document.hasFocus());
+    await seen(); // what focusing the field fired
+    return { page, seen, hasFocus };
+  }
+
+  /** Closes the popup from inside (as the product's popup does after a fill) and waits for it to be gone. */
+  async function closePopup(popup: Awaited<ReturnType<typeof openActionPopup>>) {
+    await popup.evaluate('setTimeout(() => window.close(), 50), true');
+    await popup.waitClosed();
+  }
+
+  it('blur and focusout fire (trusted), document.hasFocus() turns false; focus comes back when the popup closes', async () => {
+    const { page, seen, hasFocus } = await pageWithField();
+    expect(await hasFocus()).toBe(true); // Playwright's focus emulation, until the click
+    const popup = await openActionPopup(session.context, session.extensionId, page);
+    expect(await hasFocus()).toBe(false);
+    expect(await seen()).toEqual(expect.arrayContaining(['blur code', 'focusout code', 'blur window']));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('code'); // the browser keeps it
+    const probe = await popup.pageFocus();
+    expect(probe).toMatchObject({ hasFocus: false, focused: 'input#code', inFrame: false });
+
+    // What the fill meets in such a page: focus() moves activeElement but fires no focus event.
+    const moved = await page.evaluate(() => {
+      const other = document.getElementById('other')!;
+      let fired = false;
+      other.addEventListener('focus', () => (fired = true), { once: true });
+      other.focus();
+      return { fired, active: document.activeElement?.id };
+    });
+    expect(moved).toEqual({ fired: false, active: 'other' });
+    await seen();
+
+    await closePopup(popup);
+    expect(await hasFocus()).toBe(true);
+    expect(await seen()).toEqual(expect.arrayContaining(['focus window', 'focus other']));
+    await page.close();
+  });
+
+  it('a second popup on the same page blurs it again', async () => {
+    const { page, seen, hasFocus } = await pageWithField();
+    await closePopup(await openActionPopup(session.context, session.extensionId, page));
+    await seen();
+    const popup = await openActionPopup(session.context, session.extensionId, page);
+    expect(await hasFocus()).toBe(false);
+    expect(await seen()).toEqual(expect.arrayContaining(['focusout code', 'blur window']));
+    await closePopup(popup);
+    await page.close();
+  });
+
+  it('{ keepFocus: true } (the keyboard shortcut): the page keeps its focus, no blur', async () => {
+    const { page, seen, hasFocus } = await pageWithField();
+    const popup = await openActionPopup(session.context, session.extensionId, page, { keepFocus: true });
+    expect(await hasFocus()).toBe(true);
+    expect(await seen()).toEqual([]);
+    expect((await popup.pageFocus())?.events.filter((e) => e.trusted)).toEqual([]);
+    await closePopup(popup);
+    expect(await hasFocus()).toBe(true);
+    await page.close();
   });
 });
 
