@@ -62,11 +62,15 @@ const password: Check = (p) => onlyKeys(p, ['password']) && str(p.password, MAX_
 const byId: Check = (p) => onlyKeys(p, ['id']) && id(p.id);
 const tabId = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 /**
- * Chromium's document ids (hex), or where the browser has none (Firefox) the stand-in the fill platform makes:
- * `f<frameId>-<random hex>`, a token kept in that document's isolated world.
+ * Chromium's document ids (hex), Firefox's (a UUID, in the versions that report one), or where the browser has none
+ * (older Firefox) the stand-in the fill platform makes: `f<frameId>-<random hex>`, a token kept in that
+ * document's isolated world.
  */
 const documentId = (v: unknown): boolean =>
-  typeof v === 'string' && /^(?:[0-9A-F]{16,64}|f\d{1,10}-[0-9a-f]{32})$/i.test(v);
+  typeof v === 'string' &&
+  /^(?:[0-9A-F]{16,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|f\d{1,10}-[0-9a-f]{32})$/i.test(
+    v,
+  );
 const EXPORT_KINDS = ['sekimori-backup', 'otpauth-list', 'google-migration', 'account-qr'];
 /** A file to import, as text or Base64: 20 MB of file at most (Base64 makes 4 characters of 3 bytes). */
 const MAX_IMPORT_DATA = 28_000_000;

@@ -274,6 +274,16 @@ describe('message validation', () => {
     expect(validateMessage(raw)).toBeNull();
   });
 
+  it.each([
+    ['Chromium', 'A1B2C3D4E5F60718293A4B5C6D7E8F90'],
+    ['Firefox (a UUID)', 'fa82ad15-07a7-544a-8884-d0d54ae4bf37'],
+    ['an older Firefox (the stand-in token)', 'f0-0123456789abcdef0123456789abcdef'],
+  ])('accepts a fill pinned to a document id as %s reports it', (_browser, documentId) => {
+    expect(
+      validateMessage({ type: 'fill.code', payload: { ...EXAMPLES['fill.code'], documentId } }),
+    ).not.toBeNull();
+  });
+
   it.each(MESSAGE_TYPES)('accepts a well-formed %s', (type) => {
     expect(validateMessage({ type, payload: EXAMPLES[type] })).not.toBeNull();
   });
