@@ -143,6 +143,9 @@ export function Vault({
         case 'no-field':
           await copy(outcome.code);
           return show({ text: t('fill_no_field_copied') });
+        case 'not-taken':
+          await copy(outcome.code);
+          return show({ text: t('fill_not_taken_copied') });
       }
     } catch (e) {
       setPending(null);

@@ -171,6 +171,8 @@ export interface PageFill {
   /** Where it says the code went, when `emailCode` (absent: e-mail, or not said). */
   sentTo?: SentTo;
   filled: boolean;
+  /** Typed in, but read back the field(s) did not hold the code (refused or misplaced by the page): cleared again. */
+  notTaken: boolean;
 }
 
 /** What a "Fill" did. The popup copies the code itself when no field was found. */
@@ -182,7 +184,9 @@ export type FillOutcome =
   | { result: 'confirm-email-code' }
   /** The same for a code sent by text message (SMS): the question names the text message. */
   | { result: 'confirm-sms-code' }
-  | { result: 'no-field'; code: string };
+  | { result: 'no-field'; code: string }
+  /** The page did not take the code (it was cleared again): the popup copies it instead. */
+  | { result: 'not-taken'; code: string };
 
 /**
  * Where "Fill automatically on this site" stands for one account and origin. `needs-permission`: the user has not

@@ -86,6 +86,7 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
         return { result: page.sentTo === 'sms' ? 'confirm-sms-code' : 'confirm-email-code' };
       }
       if (page.filled) return { result: 'filled' };
+      let notTaken = page.notTaken === true;
       // A login form framed from another site is that site's: filled only when the account is bound to it.
       for (const frame of frames) {
         if (frame.origin === origin || !account.origins.includes(frame.origin)) continue;
@@ -96,8 +97,10 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
           })
           .catch(() => null);
         if (inFrame?.filled && inFrame.origin === frame.origin) return { result: 'filled' };
+        if (inFrame?.notTaken === true && inFrame.origin === frame.origin) notTaken = true;
       }
-      return { result: 'no-field', code };
+      // The code goes to the popup to copy: no field, or a field that did not keep it (cleared again).
+      return notTaken ? { result: 'not-taken', code } : { result: 'no-field', code };
     },
   };
 }

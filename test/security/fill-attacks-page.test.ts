@@ -82,7 +82,7 @@ describe('fill on a page titled like the console', () => {
         'Trend Micro SaaS Account | clp.trendmicro.com',
       );
       const result = await fillInPage(CONSOLE, CODE, OPTIONS);
-      expect(result).toEqual({ origin, found: false, emailCode: false, filled: false });
+      expect(result).toEqual({ origin, found: false, emailCode: false, filled: false, notTaken: false });
       expect(field().value).toBe('');
     },
   );

@@ -12,7 +12,8 @@ export interface RecordedFillEffects extends FillEffects, AutoFillEffects {
   tab: TabContext;
   /**
    * What the page's fill script will find. `confident`/`empty` matter to the automatic fill only, which types
-   * into a confident, empty field alone (both default true).
+   * into a confident, empty field alone (both default true). `refuses`: the field does not keep what is typed
+   * (read back wrong, cleared again: `notTaken`).
    */
   page: {
     found: boolean;
@@ -20,6 +21,7 @@ export interface RecordedFillEffects extends FillEffects, AutoFillEffects {
     sentTo?: 'email' | 'sms';
     confident?: boolean;
     empty?: boolean;
+    refuses?: boolean;
   };
   /** Origins the user granted Sekimori (the browser's permission prompt, answered). */
   grantedOrigins: Set<string>;
@@ -27,8 +29,8 @@ export interface RecordedFillEffects extends FillEffects, AutoFillEffects {
   registered: string[] | null;
   /** Origins given back. */
   released: string[];
-  /** Frames of other origins by documentId, and whether each holds a code field. */
-  framePages: Map<string, { origin: string; found: boolean }>;
+  /** Frames of other origins by documentId, and whether each holds a code field (and whether it refuses the code). */
+  framePages: Map<string, { origin: string; found: boolean; refuses?: boolean }>;
   /** Codes handed to pages, with the document they went to. */
   filled: { documentId: string; code: string }[];
   slept: number[];
@@ -64,9 +66,16 @@ export function recordingFillEffects(): RecordedFillEffects {
         target.documentId ?? (target.frameId === 0 ? effects.tab.documentId : null) ?? 'no document';
       const frame = effects.framePages.get(documentId);
       if (frame) {
-        const filled = frame.found && frame.origin === target.origin;
-        if (filled) effects.filled.push({ documentId, code });
-        return { origin: frame.origin, found: frame.found, emailCode: false, filled };
+        const typed = frame.found && frame.origin === target.origin;
+        if (typed) effects.filled.push({ documentId, code });
+        const refused = typed && frame.refuses === true;
+        return {
+          origin: frame.origin,
+          found: frame.found,
+          emailCode: false,
+          filled: typed && !refused,
+          notTaken: refused,
+        };
       }
       if (documentId !== effects.tab.documentId || target.tabId !== effects.tab.tabId)
         throw new Error('No document with id');
@@ -79,12 +88,14 @@ export function recordingFillEffects(): RecordedFillEffects {
         (!auto || (confident && empty && !emailCode));
       if (mayFill) effects.filled.push({ documentId, code });
       const { sentTo } = effects.page;
+      const refused = mayFill && effects.page.refuses === true;
       return {
         origin,
         found: effects.page.found,
         emailCode: effects.page.emailCode,
         sentTo,
-        filled: mayFill,
+        filled: mayFill && !refused,
+        notTaken: refused,
       };
     },
     sleep: async (ms) => void effects.slept.push(ms),

@@ -138,6 +138,28 @@ describe('fill', () => {
     expect(await handlers['fill.code'](request())).toEqual({ result: 'no-field', code: await codeAt(START) });
   });
 
+  it('a field that did not take the code: not-taken (not "no field"), with the code for the popup to copy', async () => {
+    fill.page.refuses = true;
+    expect(await handlers['fill.code'](request())).toEqual({
+      result: 'not-taken',
+      code: await codeAt(START),
+    });
+    expect(fill.filled).toEqual([{ documentId: fill.tab.documentId, code: await codeAt(START) }]);
+  });
+
+  it('a bound frame of another site that did not take the code: not-taken too', async () => {
+    const sso = 'https://sso.trendmicro.com';
+    const frameDoc = '0123456789ABCDEF0123456789ABCDEF';
+    fill.page.found = false;
+    fill.tab.frames = [{ documentId: frameDoc, origin: sso }];
+    fill.framePages.set(frameDoc, { origin: sso, found: true, refuses: true });
+    await handlers['account.bind']({ id, origin: sso });
+    expect(await handlers['fill.code'](request())).toEqual({
+      result: 'not-taken',
+      code: await codeAt(START),
+    });
+  });
+
   it(`waits for the next code when ${MIN_REMAINING_MS / 1000} s or less are left`, async () => {
     clock.now = START + 18_000; // 2 s left in the step
     await handlers['fill.code'](request());
