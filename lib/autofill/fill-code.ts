@@ -93,6 +93,7 @@ async function fillSingle(
   const keys = typist();
   await keys.type(input, value);
   await settle();
+  if (!input.isConnected) return 'filled'; // the page moved on with what was typed: nothing left to check
   if (!holds()) {
     await keys.type(input, value); // a framework put its old state back: once more, after its render
     await settle();
@@ -124,6 +125,8 @@ async function fillSplit(
   };
   for (const [i, box] of boxes.entries()) await keys.type(box, chars[i] ?? '');
   await settle();
+  // A widget that submits on completion may replace its boxes at once: never paste the code again into that.
+  if (!boxes.every((box) => box.isConnected)) return 'filled';
   if (!holds()) {
     await clear(); // the widget ignored per-box input or misplaced it: let it spread a paste itself
     await keys.paste(first, code);

@@ -199,6 +199,40 @@ describe('a page that does not take the code', () => {
     expect(seen).toEqual(['focus', 'focusin', 'input', 'change']);
   });
 
+  it('a widget that replaces its boxes once complete (it submitted): no clearing, no second paste', async () => {
+    showPage('<h1>Two-factor authentication</h1><div class="otp"></div>');
+    const widget = focusTrackedWidget(row());
+    let pastes = 0;
+    widget.boxes[0]!.addEventListener('paste', () => pastes++, true);
+    row().addEventListener('input', () => {
+      if (widget.completed.length === 0) return;
+      queueMicrotask(() => {
+        for (const box of widget.boxes) box.value = '';
+        row().innerHTML = '<p>Checking…</p>';
+      });
+    });
+    await blur();
+    expect(await fill(split(widget.boxes))).toBe('filled');
+    expect(widget.completed).toEqual([CODE]);
+    expect(pastes).toBe(0);
+  });
+
+  it('a single field the page replaces once it has the code (it submitted): filled, not typed again', async () => {
+    showPage('<form id="form"><input id="f"></form>');
+    let inputs = 0;
+    byId('f').addEventListener('input', () => {
+      inputs++;
+      const field = byId('f');
+      queueMicrotask(() => {
+        field.value = '';
+        document.getElementById('form')!.innerHTML = '<p>Checking…</p>';
+      });
+    });
+    await blur();
+    expect(await fill(single(byId('f')))).toBe('filled');
+    expect(inputs).toBe(1);
+  });
+
   it('never clears a field the page turned into something that is not a code', async () => {
     showPage('<input id="f">');
     byId('f').addEventListener('input', () => (byId('f').value = 'invalid'));
