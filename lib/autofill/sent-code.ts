@@ -10,10 +10,9 @@
 import type { SentTo } from './code-target';
 import { parentAcrossShadow } from './is-shown';
 import { normalizeText } from './normalize-text';
-import { readableText } from './readable-text';
 import { type Said, sentenceSays } from './sent-code-words';
 
-/** Without a `<form>`, the field's surroundings grow until they hold about this much text. */
+/** The field's surroundings grow until they hold about this much text (never less than its form). */
 const MAX_CONTEXT_CHARS = 1500;
 
 /** Elements whose text stands apart from what surrounds it; the rest (span, strong, a…) run on in a sentence. */
@@ -36,7 +35,6 @@ interface Chunk {
 /** Where the page says this field's code was sent; null when it says none was (an authenticator's code). */
 export function codeSentTo(field: Element): SentTo | null {
   const context = contextOf(field);
-  if (!context) return null;
   const said: Said[] = [];
   for (const chunk of chunksOf(context)) {
     for (const sentence of splitSentences(normalizeText(chunk.text))) {
@@ -51,18 +49,32 @@ export function codeSentTo(field: Element): SentTo | null {
 }
 
 /**
- * The field's form, or else its nearest ancestor before the text becomes a whole page: the site header's
- * "signed in as admin@example.com" is not about this field.
+ * The field's form (or the field), widened to its largest ancestor that is not yet a whole page: the sentence
+ * saying where the code went often sits above a form that holds only the field and its button (Auth0's prompt
+ * header), while a long page's other sections are not about this field.
  */
-function contextOf(field: Element): Element | null {
-  const form = field.closest('form');
-  if (form) return form;
-  let context: Element | null = null;
-  for (let up = parentAcrossShadow(field); up && up.localName !== 'html'; up = parentAcrossShadow(up)) {
-    if (readableText(up).length > MAX_CONTEXT_CHARS) break;
+function contextOf(field: Element): Element {
+  let context = field.closest('form') ?? field;
+  for (let up = parentAcrossShadow(context); up && up.localName !== 'html'; up = parentAcrossShadow(up)) {
+    if (!hasTextAtMost(up, MAX_CONTEXT_CHARS)) break;
     context = up;
   }
   return context;
+}
+
+/** Whether the element's readable text is at most `limit` characters (stops reading once it is over). */
+function hasTextAtMost(root: Element, limit: number): boolean {
+  let length = 0;
+  const walk = (node: Node): boolean => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) length += (child.nodeValue ?? '').length + 1;
+      else if (child.nodeType === 1 && !UNREAD.has((child as Element).localName) && !walk(child))
+        return false;
+      if (length > limit) return false;
+    }
+    return true;
+  };
+  return walk(root);
 }
 
 /** The element's shown text, cut where blocks, links and buttons begin and end. */

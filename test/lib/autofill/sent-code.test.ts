@@ -139,6 +139,19 @@ describe('emailCode', () => {
     expect(emailCode()).toBe(false);
   });
 
+  it('the sentence above a form that holds only the field counts (Auth0’s prompt header)', () => {
+    showPage(`<section><header><h1>Verify Your Identity</h1>
+      <p>We've sent an email with your code to j***@example.com</p></header>
+      <form>${FIELD}<button>Continue</button></form></section>`);
+    expect(find()).toMatchObject({ emailCode: true, sentTo: 'email' });
+  });
+
+  it('a long page around a small form: its other sections are not read', () => {
+    showPage(`<main><article><p>${'説明文。'.repeat(400)}</p><p>We sent you a text message.</p></article>
+      <form>${FIELD}</form></main>`);
+    expect(emailCode()).toBe(false);
+  });
+
   it('an address near a form-less field counts', () => {
     showPage(
       `<main><p>${'説明文。'.repeat(500)}</p><div><p>Code sent to a***@example.com</p>${FIELD}</div></main>`,
