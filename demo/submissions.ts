@@ -2,6 +2,7 @@
  * What the login pages were sent: every code submitted to a page that asks for one, whether the server took
  * it, and from which origin. Tests read it at `/api/state` (`logins`).
  */
+import { SIGNIN_LOGIN_PAGES } from './pages/fixtures/signin/index';
 import type { DemoRequest, DemoState } from './routes';
 
 /** One code that reached a login page. */
@@ -32,6 +33,7 @@ export const LOGIN_PAGES: Record<string, Expects> = {
   '/fixtures/shadow': 'trend',
   '/fixtures/iframe/inner': 'trend',
   '/fixtures/trap-inner': 'nothing',
+  ...SIGNIN_LOGIN_PAGES,
 };
 
 /** One login page in `/api/state`: the TOTP secret it checks (null: it takes no TOTP) and what it was sent. */

@@ -92,6 +92,11 @@ export const LINKS: Link[] = [
     ja: 'ログイン — 別オリジンの枠 (罠)',
     en: 'Trap: a code form from another origin framed by the console (must not be filled)',
   },
+  {
+    href: '/signin',
+    ja: 'サインインの再現ページ',
+    en: 'Code steps of real sign-in flows (Microsoft, Okta, Google, GitHub…), each with what Sekimori must do',
+  },
 ];
 
 /** The Trend-like login as the second listener serves it: the same page under another origin. */

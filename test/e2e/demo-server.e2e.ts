@@ -8,6 +8,7 @@ import jsQR from 'jsqr';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNIN_PAGES, signinPath } from '../../demo/pages/fixtures/signin/index';
 import { startDemoServer } from '../../demo/server';
 import type { PublicState } from '../../demo/state';
 import type { Submission } from '../../demo/submissions';
@@ -495,6 +496,14 @@ describe('login pages in Chromium: codes typed by keyboard, checked and recorded
       '/fixtures/shadow': demo.secret,
       '/fixtures/iframe/inner': demo.secret,
       '/fixtures/trap-inner': null,
+      // The sign-in fixtures (test/e2e/signin-fixtures.e2e.ts): a TOTP where they expect a fill, else none.
+      ...Object.fromEntries(
+        SIGNIN_PAGES.flatMap((p) =>
+          p.expect.result === 'none'
+            ? []
+            : [[signinPath(p.slug), p.expect.result === 'fill' ? demo.secret : null]],
+        ),
+      ),
     });
     expect(Object.values(logins).every((login) => login.submissions.length === 0)).toBe(true);
   });
