@@ -30,8 +30,9 @@ export function SitesEditor({
   autoFill?: AutoFillSites;
 }) {
   const t = useT();
-  const showAuto = autoFill !== undefined && autoFill.available && origins.length > 0;
-  const unsaved = showAuto && origins.some((o) => !autoFill.saved.includes(o));
+  // Automatic fill is offered only where it can happen (not on plain http off this computer).
+  const showAuto = autoFill !== undefined && autoFill.available && origins.some(isSecureWebOrigin);
+  const unsaved = showAuto && origins.some((o) => isSecureWebOrigin(o) && !autoFill.saved.includes(o));
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState(false);
 

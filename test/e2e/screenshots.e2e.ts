@@ -117,6 +117,28 @@ describe.each([
     await popup.locator('.row .icon.delete').first().click();
     await popup.locator('.confirm').waitFor();
     await shot(popup, '6-confirm-delete');
+    await popup.locator('.confirm .cancel-delete').click();
+
+    // A plain-http site bound to an account: the editor says what the network can do there.
+    await popup.locator('.row button.edit').first().click();
+    await popup.locator('#f-site').fill('http://console.example.jp');
+    await popup.locator('#f-site').press('Enter');
+    await popup.locator('.site-warning').waitFor();
+    await popup.locator('.site-warning').scrollIntoViewIfNeeded();
+    await shot(popup, '8-http-site-warning');
+    await popup.keyboard.press('Escape');
+
+    // The latest vault record damaged: the last good copy, read-only, and the question before restoring it.
+    await popup.evaluate(async () => {
+      const api = (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome;
+      await api.storage.local.set({ vault: 'damaged' });
+    });
+    await popup.reload();
+    await popup.locator('.banner.recovered button').click();
+    await popup.locator('[role=alertdialog]').waitFor();
+    await shot(popup, '9-restore-copy');
 
     await send(popup, 'vault.lock', {});
     await popup.reload();
