@@ -87,6 +87,7 @@ describe('scan and Fill in Firefox, on the demo console', () => {
   it.each([
     ['/trend/login', TREND],
     ['/fixtures/split', TREND],
+    ['/fixtures/react-otp', TREND],
     ['/servicenow/mfa', 'ServiceNow'],
   ])('Fill on %s: the server accepts the code', async (path, issuer) => {
     if (issuer === 'ServiceNow' && submissions('/servicenow/mfa').length === 0) {
