@@ -6,7 +6,7 @@
 import { detectFormat, isCodeLikeValue } from './code-format';
 import type { CodeTarget, Confidence, FindOptions, SentCode } from './code-target';
 import { collectInputs } from './collect-inputs';
-import { isShown } from './is-shown';
+import { isShown, type VisibilityCache } from './is-shown';
 import { layoutBox } from './layout-box';
 import { pageFacts } from './page-facts';
 import { codeSentTo } from './sent-code';
@@ -28,10 +28,11 @@ export function findCodeTarget(doc: Document, opts: FindOptions = {}): CodeTarge
   const measure = opts.measure ?? layoutBox;
   const all = collectInputs(doc, measure);
   const usable = all.filter(isEditable);
-  const page = pageFacts({ all, editable: usable, measure, focused: opts.focused ?? null });
+  const visibility: VisibilityCache = new Map();
+  const page = pageFacts({ all, editable: usable, measure, focused: opts.focused ?? null, visibility });
   const scored: Scored[] = [];
 
-  const rows = findSplitRows(usable, measure);
+  const rows = findSplitRows(usable, measure, visibility);
   for (const inputs of rows) {
     const points = scoreSplitRow(inputs, page);
     const first = inputs[0];
@@ -43,7 +44,7 @@ export function findCodeTarget(doc: Document, opts: FindOptions = {}): CodeTarge
   }
   const inRow = new Set(rows.flat());
   for (const input of usable) {
-    if (inRow.has(input) || !isShown(input, measure, MIN_SINGLE)) continue;
+    if (inRow.has(input) || !isShown(input, measure, MIN_SINGLE, visibility)) continue;
     const points = scoreSingleField(input, page);
     if (points === null) continue;
     scored.push({

@@ -1,6 +1,6 @@
 /** The page-level facts scoring asks about, each worked out once per page (or shadow root). */
 import type { Measure } from './code-target';
-import { isShown } from './is-shown';
+import { isShown, type VisibilityCache } from './is-shown';
 import { isVerifyPage } from './page-context';
 import type { PageFacts } from './score';
 
@@ -13,11 +13,13 @@ export interface PageInputs {
   editable: readonly HTMLInputElement[];
   measure: Measure;
   focused: Element | null;
+  visibility?: VisibilityCache;
 }
 
-export function pageFacts({ all, editable, measure, focused }: PageInputs): PageFacts {
-  const passwordShown = all.some((i) => i.type === 'password' && isShown(i, measure, ANY_SIZE));
-  const shownEditable = editable.filter((i) => isShown(i, measure, ANY_SIZE));
+export function pageFacts({ all, editable, measure, focused, visibility }: PageInputs): PageFacts {
+  const shown = (i: HTMLInputElement) => isShown(i, measure, ANY_SIZE, visibility);
+  const passwordShown = all.some((i) => i.type === 'password' && shown(i));
+  const shownEditable = editable.filter(shown);
   const verify = new Map<Node, boolean>();
   return {
     isVerifyPage(input) {

@@ -3,7 +3,7 @@
  * the bug every peer has; here they are found as a row, in DOM order, and filled box by box.
  */
 import type { Box, Measure } from './code-target';
-import { isShown } from './is-shown';
+import { isShown, type VisibilityCache } from './is-shown';
 
 export const MIN_BOXES = 4;
 export const MAX_BOXES = 8;
@@ -19,7 +19,11 @@ interface Placed {
 }
 
 /** Rows of boxes among the page's usable inputs (given in DOM order); an input that is not a box ends a row. */
-export function findSplitRows(inputs: readonly HTMLInputElement[], measure: Measure): HTMLInputElement[][] {
+export function findSplitRows(
+  inputs: readonly HTMLInputElement[],
+  measure: Measure,
+  visibility?: VisibilityCache,
+): HTMLInputElement[][] {
   const rows: HTMLInputElement[][] = [];
   let row: Placed[] = [];
   let container: Element | null = null;
@@ -29,7 +33,7 @@ export function findSplitRows(inputs: readonly HTMLInputElement[], measure: Meas
     container = null;
   };
   for (const input of inputs) {
-    if (!isShown(input, measure, MIN_BOX)) continue; // a hidden helper input does not split a row
+    if (!isShown(input, measure, MIN_BOX, visibility)) continue; // a hidden helper input does not split a row
     const placed = { input, box: measure(input) };
     if (!isBoxLike(input, placed.box)) {
       close();
