@@ -20,6 +20,7 @@ import { formatMarkdown, writeResults } from './results-file';
 import { seedVault } from './seed';
 import { median, spread } from './stats';
 import { fillSpeed } from './fill-speed';
+import { findFieldSpeed } from './find-field';
 import { releaseToSaved } from './scan-release';
 import { workerUnlock } from './sw-unlock';
 import { markdownTable, passes, type Row } from './table';
@@ -42,6 +43,8 @@ const BUDGET = {
   qrFourKMs: 30,
   scanReleaseMs: 300,
   fillMs: 150,
+  /** Finding the code field on a page of 5 000 elements. */
+  findFieldMs: 20,
   qrNoCodeMs: 150,
   /** Share of all corpus crops that must decode (and every undegraded one). */
   qrDecodedShare: 0.97,
@@ -63,6 +66,7 @@ const ORDER = [
   'scan-release-1',
   'scan-release-2',
   'fill',
+  'find-field',
   'popup-size',
   'zip',
 ] as const;
@@ -140,6 +144,12 @@ const ROW_SKELETONS: Record<Key, Omit<Row, 'value' | 'runs'>> = {
     kind: 'time',
     unit: 'ms',
     budget: BUDGET.fillMs,
+  },
+  'find-field': {
+    metric: 'Fill: finding the code field on a page of 5 000 elements (Chromium, findCodeTarget)',
+    kind: 'time',
+    unit: 'ms',
+    budget: BUDGET.findFieldMs,
   },
   zip: { metric: 'Chrome zip (wxt zip)', kind: 'size', unit: 'KB', budget: BUDGET.zipKb, peer: PEER.zipKb },
 };
@@ -357,6 +367,15 @@ async function fillMetrics(): Promise<void> {
     log(`  fill: median ${value.toFixed(1)} ms (range ${spread(samples)} ms)`);
     put('fill', { value, runs: runsText(samples.length, 2) });
   });
+  await stage('finding the code field, 5 000 elements (Chromium)', ['find-field'], () =>
+    withExtension(E2E_BUILD, async (session) => {
+      const page = await session.context.newPage();
+      const { samples, elements } = await findFieldSpeed(page, 5000, 31, 3);
+      const value = median(samples);
+      log(`  find field (${elements} elements): median ${value.toFixed(2)} ms (range ${spread(samples)} ms)`);
+      put('find-field', { value, runs: runsText(samples.length, 3) });
+    }),
+  );
 }
 
 async function main(): Promise<number> {
