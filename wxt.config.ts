@@ -70,7 +70,16 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'sekimori@sekimori.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'sekimori@sekimori.dev',
+              strict_min_version: '128.0',
+              // Sekimori sends nothing anywhere: no data is collected or transmitted (Firefox's data consent).
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   // Every supported browser has modulepreload: no polyfill script in the pages (the popup loads no module at all).

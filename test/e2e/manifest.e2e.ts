@@ -61,7 +61,9 @@ describe('production manifests', () => {
       'alarms',
       'idle',
     ]);
-    expect(m.browser_specific_settings).toMatchObject({ gecko: { id: 'sekimori@sekimori.dev' } });
+    expect(m.browser_specific_settings).toMatchObject({
+      gecko: { id: 'sekimori@sekimori.dev', data_collection_permissions: { required: ['none'] } },
+    });
   });
 
   it('the end-to-end tests run the production manifest', () => {
