@@ -17,9 +17,16 @@ import type { Handlers } from './handlers';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { liveAccount } from './live-account';
+import {
+  autoFillOrigins,
+  checkAutoFillOn,
+  inPlace,
+  liveAccounts,
+  setAutoFill,
+  wantedAutoFillOrigins,
+} from './accounts';
 import { fillAllowed } from './policy-rules';
 import { underSameOriginTop, webFrameOrigin } from './sender';
-import type { StoredAccount, VaultPayload } from './stored-account';
 
 export interface AutoFillEffects {
   /** Whether the user has granted Sekimori this exact origin. */
@@ -41,20 +48,6 @@ interface Wish {
   id: string;
   origin: string;
   until: number;
-}
-
-/** Origins where an account fills automatically: granted by the user, still bound, never HOTP. */
-export function autoFillOrigins(account: StoredAccount): string[] {
-  if (account.type === 'hotp') return [];
-  return (account.autoFill ?? []).filter(
-    (origin) => account.origins.includes(origin) && isSecureWebOrigin(origin),
-  );
-}
-
-/** Every origin some live account fills automatically on. */
-function wantedOrigins(payload: VaultPayload): string[] {
-  const live = payload.accounts.filter((a) => a.deletedAt === undefined);
-  return [...new Set(live.flatMap(autoFillOrigins))].sort();
 }
 
 async function readWishes(session: KeyValueStore, now: number): Promise<Wish[]> {
@@ -90,21 +83,7 @@ export function createAutoFill(
 ): AutoFill {
   /** Sets or clears one account's automatic fill on one origin and brings the registration in line. */
   async function apply(id: string, origin: string, on: boolean): Promise<void> {
-    const payload = await keeper.mutate((p) => {
-      const account = liveAccount(p, id);
-      const current = new Set(account.autoFill ?? []);
-      if (on) {
-        if (account.type === 'hotp') throw new KeeperError('autofill-hotp');
-        if (!isSecureWebOrigin(origin)) throw new KeeperError('autofill-insecure');
-        if (!account.origins.includes(origin)) account.origins.push(origin);
-        current.add(origin);
-      } else {
-        current.delete(origin);
-      }
-      account.autoFill = [...current].filter((o) => account.origins.includes(o));
-      return p;
-    });
-    const wanted = wantedOrigins(payload);
+    const { wanted } = await keeper.mutate(inPlace((p) => setAutoFill(p, { id, origin, on })));
     await effects.registerAutoFill(wanted);
     if (!on && !wanted.includes(origin)) await effects.releaseOrigin(origin, wanted);
   }
@@ -128,8 +107,7 @@ export function createAutoFill(
         await apply(id, origin, false);
         return { state: 'off' };
       }
-      if (account.type === 'hotp') throw new KeeperError('autofill-hotp');
-      if (!isSecureWebOrigin(origin)) throw new KeeperError('autofill-insecure');
+      checkAutoFillOn(account, origin);
       if (!(await fillAllowed(deps, origin))) throw new KeeperError('policy-forbids');
       if (await effects.hasOrigin(origin)) {
         await dropWish(id, origin);
@@ -149,8 +127,7 @@ export function createAutoFill(
       if (!isSecureWebOrigin(origin) || !underSameOriginTop(sender, origin)) return { result: 'skipped' };
       const { payload, status } = await keeper.snapshot();
       if (!payload || status.vault !== 'unlocked') return { result: 'locked' };
-      const live = payload.accounts.filter((a) => a.deletedAt === undefined);
-      const asking = live.filter((a) => autoFillOrigins(a).includes(origin));
+      const asking = liveAccounts(payload).filter((a) => autoFillOrigins(a).includes(origin));
       if (asking.length !== 1 || !(await effects.hasOrigin(origin))) return { result: 'skipped' };
       if (!(await fillAllowed(deps, origin))) return { result: 'skipped' };
       const code = await codeToFill(keeper, asking[0]!, deps, effects);
@@ -180,7 +157,7 @@ export function createAutoFill(
     async sync() {
       const { payload, status } = await keeper.snapshot();
       if (!payload || status.vault !== 'unlocked') return;
-      await effects.registerAutoFill(wantedOrigins(payload));
+      await effects.registerAutoFill(wantedAutoFillOrigins(payload));
       const pending = (await readWishes(deps.session, deps.now())).map((w) => w.origin);
       const granted: string[] = [];
       for (const origin of new Set(pending)) if (await effects.hasOrigin(origin)) granted.push(origin);

@@ -18,6 +18,7 @@ import { KeeperError } from './keeper-error';
 import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from './held-secrets';
 import { checkExportPolicy, checkImportPolicy, readPolicy } from './policy-rules';
 import type { StoredAccount, VaultPayload } from './stored-account';
+import { addAccounts, findDuplicates, inPlace, liveAccounts as live, markBackedUp } from './accounts';
 
 /** A read file waits this long for its "Import" click. */
 export { IMPORT_TTL_MS };
@@ -36,8 +37,6 @@ type BackupHandlers = Pick<
   Handlers,
   'backup.export' | 'import.read' | 'import.commit' | 'backup.state' | 'backup.dismiss' | 'policy.get'
 >;
-
-const live = (payload: VaultPayload) => payload.accounts.filter((a) => a.deletedAt === undefined);
 
 /** How well the vault is backed up (for the popup's reminder and the options page). */
 export function backupState(payload: VaultPayload): BackupState {
@@ -65,21 +64,6 @@ function toBackupAccount(a: StoredAccount): BackupAccount {
     origins: [...origins],
     createdAt,
   };
-}
-
-/** Identity of a key, as isSameKey compares it (secret, issuer, account, type). */
-const keyOf = (a: { secret: string; issuer: string; account: string; type: string }) =>
-  JSON.stringify([a.secret, a.issuer, a.account, a.type]);
-
-/** Marks each account of a file that the vault (or an earlier entry of the file) already holds. */
-function duplicates(accounts: readonly ImportedAccount[], vault: readonly StoredAccount[]): boolean[] {
-  const seen = new Set(vault.map(keyOf));
-  return accounts.map((a) => {
-    const key = keyOf(a);
-    const dup = seen.has(key);
-    seen.add(key);
-    return dup;
-  });
 }
 
 export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHandlers {
@@ -133,13 +117,10 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
         uris = formatMigrationUris(exported, { perBatch: TRANSFER_PER_CODE });
       }
       const now = deps.now();
-      const done = new Set(exported.map((a) => a.id));
+      const done = exported.map((a) => a.id);
       // A read-only vault (an older copy shown, a newer format) can still be exported: it is just not marked.
       await keeper
-        .mutate((p) => {
-          for (const a of p.accounts) if (done.has(a.id)) a.backedUpAt = now;
-          if (kind === 'sekimori-backup') p.lastBackupAt = now;
-        })
+        .mutate(inPlace((p) => markBackedUp(p, { ids: done, backupFile: kind === 'sekimori-backup' }, now)))
         .catch((error: unknown) => {
           if (!(error instanceof KeeperError && error.code === 'read-only')) throw error;
         });
@@ -169,7 +150,8 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
           accounts,
         } satisfies PendingImport,
       });
-      const dup = duplicates(accounts, live(payload));
+      // Already in the vault, or an earlier entry of the file: unchecked by default.
+      const dup = findDuplicates(payload, accounts);
       return {
         token,
         format: read.format,
@@ -183,27 +165,17 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
       const pending = await readPending(token);
       const chosen = [...new Set(selected)].map((i) => pending.accounts[i]);
       if (chosen.some((a) => a === undefined)) throw new KeeperError('bad-request');
-      const result = await keeper.mutate((p) => {
-        let added = 0;
-        let skipped = 0;
-        const now = deps.now();
-        const held = new Set(live(p).map(keyOf));
-        for (const imported of chosen as ImportedAccount[]) {
-          const account = validateAccount(imported);
-          const key = keyOf(account);
-          if (held.has(key)) {
-            skipped += 1;
-            continue;
-          }
-          held.add(key);
-          const origins = [...new Set(imported.origins ?? [])].filter(isWebOrigin);
-          const restored: StoredAccount = { ...account, id: deps.newId(), origins, createdAt: now };
-          if (pending.fromBackup) restored.backedUpAt = now;
-          p.accounts.push(restored);
-          added += 1;
-        }
-        return { added, duplicates: skipped };
-      });
+      const { added, duplicates } = await keeper.mutate(
+        inPlace((p) => {
+          const accounts = (chosen as ImportedAccount[]).map((imported) => ({
+            account: validateAccount(imported),
+            origins: (imported.origins ?? []).filter(isWebOrigin),
+            backedUp: pending.fromBackup,
+          }));
+          return addAccounts(p, { accounts }, deps.now(), deps.newId);
+        }),
+      );
+      const result = { added: added.length, duplicates };
       await deps.session.set({ [PENDING_IMPORT]: null });
       return result;
     },

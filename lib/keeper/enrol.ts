@@ -10,18 +10,14 @@ import { KeeperError } from './keeper-error';
 import { batchProgress, recordBatch } from './enrol-batches';
 import { enrolLabel } from './enrol-label';
 import { readEnrolText } from './enrol-text';
-import { isSameKey, type StoredAccount, type VaultPayload } from './stored-account';
+import type { VaultPayload } from './stored-account';
+import { addAccounts, findDuplicates, inPlace } from './accounts';
 
 export interface Enroller {
   /** What `save` would add; needs the vault unlocked (duplicates). Records no transfer progress. */
   preview(text: string): Promise<EnrolPreview>;
   /** Adds every new account in the text; `origin` (scheme://host[:port]) is where it was scanned. */
   save(text: string, origin?: string): Promise<EnrolResult>;
-}
-
-/** The live account with the same key, among the vault's and those added earlier in the same save. */
-function findSame(accounts: readonly StoredAccount[], account: Account): StoredAccount | undefined {
-  return accounts.find((a) => a.deletedAt === undefined && isSameKey(a, account));
 }
 
 function toView(account: Account, duplicate: boolean): EnrolAccountView {
@@ -55,12 +51,8 @@ export function createEnroller(keeper: Keeper, deps: KeeperDeps): Enroller {
 
   async function preview(text: string): Promise<EnrolPreview> {
     const found = readEnrolText(text);
-    const known: Account[] = [...(await unlockedPayload()).accounts.filter((a) => a.deletedAt === undefined)];
-    const accounts = found.accounts.map((account) => {
-      const duplicate = known.some((a) => isSameKey(a, account));
-      if (!duplicate) known.push(account);
-      return toView(account, duplicate);
-    });
+    const duplicates = findDuplicates(await unlockedPayload(), found.accounts);
+    const accounts = found.accounts.map((account, i) => toView(account, duplicates[i]!));
     const result: EnrolPreview = { kind: found.kind, accounts, skipped: found.skipped };
     if (found.batch) result.batch = await batchProgress(deps.session, found.batch, deps.now());
     return result;
@@ -69,22 +61,18 @@ export function createEnroller(keeper: Keeper, deps: KeeperDeps): Enroller {
   async function saveNow(text: string, origin?: string): Promise<EnrolResult> {
     const found = readEnrolText(text);
     const site = origin === undefined ? undefined : checkOrigin(origin);
-    const { added, labels, duplicates } = await keeper.mutate((payload) => {
-      const out = { added: [] as string[], labels: [] as string[], duplicates: 0 };
-      for (const account of found.accounts) {
-        const same = findSame(payload.accounts, account);
-        if (same) {
-          out.duplicates++;
-          if (site !== undefined && !same.origins.includes(site)) same.origins.push(site);
-          continue;
-        }
-        const id = deps.newId();
-        payload.accounts.push({ ...account, id, origins: site ? [site] : [], createdAt: deps.now() });
-        out.added.push(id);
-        out.labels.push(enrolLabel(account));
-      }
-      return out;
-    });
+    // Accounts already in the vault (or earlier in the text) are not added again; a scan binds them to its site.
+    const { added, duplicates, entries } = await keeper.mutate(
+      inPlace((payload) =>
+        addAccounts(
+          payload,
+          { accounts: found.accounts.map((account) => ({ account })), site },
+          deps.now(),
+          deps.newId,
+        ),
+      ),
+    );
+    const labels = found.accounts.filter((_, i) => entries[i]!.added).map((account) => enrolLabel(account));
     const result: EnrolResult = { kind: found.kind, added, labels, duplicates, skipped: found.skipped };
     if (found.batch) result.batch = await recordBatch(deps.session, found.batch, deps.now());
     return result;

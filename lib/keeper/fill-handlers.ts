@@ -6,6 +6,7 @@
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { liveAccount } from './live-account';
+import { bindSite, inPlace, setOrigins } from './accounts';
 import type { Handlers } from './handlers';
 import { codeToFill } from './fill-code-now';
 import { fillAllowed } from './policy-rules';
@@ -53,19 +54,10 @@ export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: Fi
       }
     },
     'account.bind': ({ id, origin }) =>
-      keeper.mutate((payload) => {
-        const account = liveAccount(payload, id);
-        if (!account.origins.includes(origin)) account.origins.push(origin);
-        return { id };
-      }),
+      keeper.mutate(inPlace((payload) => bindSite(payload, { id, origin }))),
     'account.origins': ({ id, origins }) =>
-      keeper.mutate((payload) => {
-        const account = liveAccount(payload, id);
-        account.origins = [...new Set(origins)];
-        // A site removed takes its automatic fill with it (added again, it starts without).
-        if (account.autoFill) account.autoFill = account.autoFill.filter((o) => account.origins.includes(o));
-        return { id };
-      }),
+      // A site removed takes its automatic fill with it (added again, it starts without).
+      keeper.mutate(inPlace((payload) => setOrigins(payload, { id, origins }))),
     'fill.code': async ({ id, tabId, documentId, origin, frames, allowOtherOrigin, allowEmailCode }) => {
       const { payload, status } = await keeper.snapshot();
       if (!payload || status.vault !== 'unlocked') throw new KeeperError('locked');

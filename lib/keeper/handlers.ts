@@ -16,14 +16,13 @@ import { ignoredSettings, TAGGED_LOCAL_KEYS } from './ignored-settings';
 import { sealVouched, vouchVerified } from './local-tags';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';
 import { generateCode } from '../otp/generate-code';
-import { validateAccount } from '../otp/validate-account';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
-import { advanceHotp, liveAccount } from './live-account';
+import { advanceHotp } from './live-account';
 import { CodeCache } from './code-cache';
 import { listCodes } from './list-codes';
-import { applyPatch, draftToAccount } from './drafts';
-import { isSameKey } from './stored-account';
+import { draftToAccount } from './drafts';
+import { addAccount, deleteAccount, inPlace, restoreAccount, updateAccount } from './accounts';
 
 export type Handlers = {
   /** `sender` is given by the router; extension-page handlers ignore it. */
@@ -126,43 +125,14 @@ export function createHandlers(
     },
     'account.add': async ({ draft }) => {
       const account = draftToAccount(draft);
-      return keeper.mutate((payload) => {
-        if (payload.accounts.some((a) => a.deletedAt === undefined && isSameKey(a, account))) {
-          throw new KeeperError('duplicate');
-        }
-        const id = deps.newId();
-        payload.accounts.push({ ...account, id, origins: [], createdAt: deps.now() });
-        return { id };
-      });
+      return keeper.mutate(inPlace((payload) => addAccount(payload, { account }, deps.now(), deps.newId)));
     },
     'account.update': ({ id, patch }) =>
-      keeper.mutate((payload) => {
-        const current = liveAccount(payload, id);
-        const next = validateAccount(applyPatch(current, patch));
-        // A new key or new parameters are not what the last backup holds.
-        const keyChanged = (['type', 'secret', 'algorithm', 'digits', 'period'] as const).some(
-          (field) => next[field] !== current[field],
-        );
-        Object.assign(current, next);
-        if (keyChanged) delete current.backedUpAt;
-        return { id };
-      }),
+      keeper.mutate(inPlace((payload) => updateAccount(payload, { id, patch }))),
     'account.delete': ({ id }) =>
-      thenSync(() =>
-        keeper.mutate((payload) => {
-          liveAccount(payload, id).deletedAt = deps.now();
-          return { id };
-        }),
-      )(),
+      thenSync(() => keeper.mutate(inPlace((payload) => deleteAccount(payload, { id }, deps.now()))))(),
     'account.restore': ({ id }) =>
-      thenSync(() =>
-        keeper.mutate((payload) => {
-          const found = payload.accounts.find((a) => a.id === id && a.deletedAt !== undefined);
-          if (!found) throw new KeeperError('not-found');
-          delete found.deletedAt;
-          return { id };
-        }),
-      )(),
+      thenSync(() => keeper.mutate(inPlace((payload) => restoreAccount(payload, { id }))))(),
     'hotp.next': async ({ id }) => {
       const account = await advanceHotp(keeper, id);
       return { code: await generateCode(account, deps.now()), counter: account.counter };

@@ -30,6 +30,7 @@ import {
   type SessionUnlock,
 } from './session-key';
 import { EMPTY_PAYLOAD, type VaultPayload } from './stored-account';
+import { purgeDeleted } from './accounts';
 import { checkPayload } from './check-payload';
 import type { Policy } from '../policy/policy';
 
@@ -45,7 +46,7 @@ export interface KeeperDeps {
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** Deleted accounts can be restored for this long, then they are purged from the vault. */
-export const UNDO_WINDOW_MS = 10 * 60 * 1000;
+export { UNDO_WINDOW_MS } from './accounts';
 const HOUR_MS = 60 * 60 * 1000;
 /**
  * A clock set back by more than this since the unlock makes the time spent unlocked unknowable: lock. (Small
@@ -252,9 +253,8 @@ export class Keeper {
       if (opened.readOnly) throw new KeeperError('read-only');
       const payload = structuredClone(opened.payload);
       const result = change(payload);
-      const cutoff = this.deps.now() - UNDO_WINDOW_MS;
-      payload.accounts = payload.accounts.filter((a) => a.deletedAt === undefined || a.deletedAt > cutoff);
-      const record = await sealVault(opened.record, key, payload);
+      const { payload: kept } = purgeDeleted(payload, this.deps.now());
+      const record = await sealVault(opened.record, key, kept);
       await commitVault(this.deps.local, record, opened.record, { recovered: opened.recovered });
       await this.noteRevision(opened.revision + 1);
       return result;

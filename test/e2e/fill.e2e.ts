@@ -15,6 +15,7 @@ import {
   type ActionPopup,
   type ExtensionSession,
   askBackground,
+  step,
 } from './harness';
 
 const send = askBackground;
@@ -31,15 +32,6 @@ async function enrol(session: ExtensionSession, uri: string, origin: string): Pr
 /** The newest submission the demo server recorded for a page. */
 function lastSubmission(demo: DemoServer, path: string) {
   return demo.state().logins[path]?.submissions.at(-1);
-}
-
-/** A step that names itself when it hangs. */
-function step<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`step "${what}" took over ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Cleanup only: a page that will not close in time is left to the browser's own close at the end. */

@@ -11,29 +11,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNIN_PAGES, signinPath, type SigninPage } from '../../demo/pages/fixtures/signin/index';
-import { startDemoServer, type DemoServer } from '../../demo/server';
-import {
-  askBackground,
-  createVaultInPopup,
-  E2E_EXTENSION,
-  launchExtension,
-  openActionPopup,
-  type ActionPopup,
-  type ExtensionSession,
-} from './harness';
+import type { DemoServer } from '../../demo/server';
+import { consoleSession, openActionPopup, step, type ActionPopup, type ExtensionSession } from './harness';
 
 const PASSWORD = 'gatekeeper of the console 2026';
 /** The fixtures' account: the Trend-like console's secret, which every sign-in fixture checks. */
 const ACCOUNT = 'Trend Micro SaaS Account';
-
-/** A step that names itself when it hangs. */
-function step<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`step "${what}" took over ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 const bySlug = (pages: readonly SigninPage[]) => pages.map((p) => [p.slug, p] as const);
 const expecting = (...results: SigninPage['expect']['result'][]) =>
@@ -50,22 +33,9 @@ const allValues = (page: Page) =>
 describe('sign-in fixtures in Chromium', () => {
   let demo: DemoServer;
   let session: ExtensionSession;
-
-  beforeAll(async () => {
-    demo = await startDemoServer({ port: 0 });
-    session = await launchExtension({ extensionPath: E2E_EXTENSION });
-    const popup = await session.openPopup();
-    await createVaultInPopup(popup, PASSWORD);
-    await popup.close();
-    const uri = demo.state().qrCodes.find((q) => q.page === '/trend/enrol')!.text;
-    const { added } = (await askBackground(session, 'enrol.save', { text: uri })) as { added: string[] };
-    await askBackground(session, 'account.bind', { id: added[0]!, origin: new URL(demo.url).origin });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await demo?.close();
-  });
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => void ({ demo, session, close } = await consoleSession(PASSWORD)));
+  afterAll(() => close?.());
 
   const submissions = (page: SigninPage) => demo.state().logins[signinPath(page.slug)]?.submissions ?? [];
 

@@ -8,16 +8,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server';
+import type { DemoServer } from '../../demo/server';
 import { verifyTotp } from '../../demo/totp';
-import {
-  askBackground,
-  createVaultInPopup,
-  E2E_EXTENSION,
-  launchExtension,
-  openActionPopup,
-  type ExtensionSession,
-} from './harness';
+import { consoleSession, openActionPopup, step, type ExtensionSession } from './harness';
 
 const PASSWORD = 'gatekeeper of the split boxes 2026';
 const TREND = 'Trend Micro SaaS Account';
@@ -30,34 +23,12 @@ interface FocusIn {
   pageHasFocus: boolean;
 }
 
-/** A step that names itself when it hangs. */
-function step<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`step "${what}" took over ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
 describe('a focus-tracked split widget, filled from the toolbar popup', () => {
   let demo: DemoServer;
   let session: ExtensionSession;
-
-  beforeAll(async () => {
-    demo = await startDemoServer({ port: 0 });
-    session = await launchExtension({ extensionPath: E2E_EXTENSION });
-    const popup = await session.openPopup();
-    await createVaultInPopup(popup, PASSWORD);
-    await popup.close();
-    const uri = demo.state().qrCodes.find((q) => q.page === '/trend/enrol')!.text;
-    const { added } = (await askBackground(session, 'enrol.save', { text: uri })) as { added: string[] };
-    await askBackground(session, 'account.bind', { id: added[0]!, origin: new URL(demo.url).origin });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await demo?.close();
-  });
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => void ({ demo, session, close } = await consoleSession(PASSWORD)));
+  afterAll(() => close?.());
 
   const submissions = () => demo.state().logins[PATH]?.submissions ?? [];
 

@@ -10,10 +10,11 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAutoLock, type AutoLock, type AutoLockEffects, type IdleState } from '@/lib/keeper/auto-lock';
 import { createHandlers, type Handlers } from '@/lib/keeper/handlers';
 import { IMPORT_TTL_MS, PENDING_TTL_MS } from '@/lib/keeper/held-secrets';
-import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
+import { Keeper } from '@/lib/keeper/keeper';
 import { clearSessionKey } from '@/lib/keeper/session-key';
 import type { SenderInfo } from '@/lib/keeper/sender';
 import { recordingFillEffects } from '../support/fill-effects';
+import { storeFrom, testDeps, vaultTemplate } from '../support/keeper-deps';
 import { MemoryStore } from '../support/memory-store';
 import { recordingScanEffects } from '../support/scan-effects';
 
@@ -39,11 +40,7 @@ function holds(store: MemoryStore, secret: string): boolean {
 
 let template: [string, unknown][];
 beforeAll(async () => {
-  const local = new MemoryStore();
-  await new Keeper({ local, session: new MemoryStore(), now: () => T0, newId: () => 'deadbeef' }).create(
-    PASSWORD,
-  );
-  template = [...local.data.entries()];
+  template = await vaultTemplate(PASSWORD, T0);
 });
 
 let clock: { now: number };
@@ -55,16 +52,9 @@ let effects: AutoLockEffects & { idleNow: IdleState; alarms: (number | null)[] }
 
 beforeEach(async () => {
   clock = { now: T0 };
-  local = new MemoryStore();
-  for (const [k, v] of template) local.data.set(k, structuredClone(v));
+  local = storeFrom(template);
   session = new MemoryStore();
-  let n = 0;
-  const deps: KeeperDeps = {
-    local,
-    session,
-    now: () => clock.now,
-    newId: () => (++n).toString(16).padStart(8, '0'),
-  };
+  const deps = testDeps(local, session, clock);
   const keeper = new Keeper(deps);
   effects = {
     idleNow: 'idle',

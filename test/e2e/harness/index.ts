@@ -20,3 +20,4 @@ export { overlayCount, overlayHost, waitForOverlay } from './page-overlay';
 export { checkLayout } from './layout';
 export { listAccounts } from './vault-view';
 export { askBackground, askFromPage, sendFromPage, type Reply } from './messages';
+export { consoleSession, step, type ConsoleSession } from './console-session';

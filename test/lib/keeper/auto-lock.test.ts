@@ -15,6 +15,7 @@ import { CLOCK_SLACK_MS, Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { readSessionUnlock } from '@/lib/keeper/session-key';
 import { DEFAULT_LOCK_SETTINGS } from '@/lib/messages';
 import { recordingFillEffects } from '../../support/fill-effects';
+import { storeFrom, vaultTemplate } from '../../support/keeper-deps';
 import { MemoryStore } from '../../support/memory-store';
 import { recordingScanEffects } from '../../support/scan-effects';
 
@@ -46,16 +47,11 @@ function recordingEffects(): RecordedEffects {
 /** One vault, created once (the KDF is slow); every test gets its own copy of storage and its own clock. */
 let template: [string, unknown][];
 beforeAll(async () => {
-  const local = new MemoryStore();
-  await new Keeper({ local, session: new MemoryStore(), now: () => T0, newId: () => 'deadbeef' }).create(
-    PASSWORD,
-  );
-  template = [...local.data.entries()];
+  template = await vaultTemplate(PASSWORD, T0);
 });
 
 function setup(ceiling: { minutes: number | null } = { minutes: null }) {
-  const local = new MemoryStore();
-  for (const [k, v] of template) local.data.set(k, structuredClone(v));
+  const local = storeFrom(template);
   const session = new MemoryStore();
   const clock = { now: T0 };
   let n = 0;
