@@ -82,6 +82,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Every content script is injected or registered at run time: no `content_scripts` key at all (some WXT
+    // versions write an empty list).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
+    },
+  },
   // Every supported browser has modulepreload: no polyfill script in the pages (the popup loads no module at all).
   vite: () => ({
     build: { sourcemap: false, modulePreload: { polyfill: false } },
