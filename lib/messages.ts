@@ -5,7 +5,8 @@
  */
 import type { SentTo } from './autofill/code-target';
 import type { Account, OtpAlgorithm, OtpType } from './otp/account';
-import type { Policy } from './policy/policy';
+import type { Declaration, SenderKind } from './protocol/declare';
+import { MESSAGES } from './protocol/messages';
 
 /** What the popup may know about an account: never its secret. */
 export interface AccountView {
@@ -234,128 +235,13 @@ export interface BackupState {
   remind: boolean;
 }
 
-export interface Protocol {
-  'vault.status': { req: Record<string, never>; res: VaultStatus };
-  'vault.create': { req: { password: string }; res: VaultStatus };
-  'vault.unlock': { req: { password: string }; res: VaultStatus };
-  'vault.lock': { req: Record<string, never>; res: VaultStatus };
-  /** Writes the older copy shown (see RecoveryInfo) back as the vault; `revision` is the copy the user confirmed. */
-  'vault.restore-copy': { req: { revision: number }; res: VaultStatus };
-  /** The popup's one start-up call: the vault state and, when unlocked, every account with its codes. */
-  'codes.list': {
-    req: Record<string, never>;
-    res: {
-      status: VaultStatus;
-      accounts: CodeView[];
-      now: number;
-      highlight: string[];
-      backup: BackupState | null;
-    };
-  };
-  'account.preview': {
-    req: { draft: AccountDraft };
-    res: { code: string; account: Omit<Account, 'secret'> };
-  };
-  'account.add': { req: { draft: AccountDraft }; res: { id: string } };
-  'account.update': { req: { id: string; patch: AccountPatch }; res: { id: string } };
-  'account.delete': { req: { id: string }; res: { id: string } };
-  'account.restore': { req: { id: string }; res: { id: string } };
-  'hotp.next': { req: { id: string }; res: { code: string; counter: number } };
-  'clipboard.copied': { req: { digest: string }; res: Record<string, never> };
-  /** What a decoded QR text (or pasted otpauth URI) would add: from the options page's "Add from image". */
-  'enrol.preview': { req: { text: string }; res: EnrolPreview };
-  /** Saves every account in a decoded text (no origin: not scanned from a page). */
-  'enrol.save': { req: { text: string }; res: EnrolResult };
-  /** Finishes a scan that found the vault locked (kept in session storage); null when none is pending. */
-  'enrol.pending': { req: Record<string, never>; res: EnrolResult | null };
-  /** The popup's tab: the given one, else the active tab. */
-  'tab.context': { req: { tabId?: number }; res: TabContext };
-  /** "Use on this site": adds a web origin to an account. */
-  'account.bind': { req: { id: string; origin: string }; res: { id: string } };
-  /** The account editor's list of sites, replaced whole. */
-  'account.origins': { req: { id: string; origins: string[] }; res: { id: string } };
-  /**
-   * Fills the account's current code into the code field of the tab's document (pinned by `documentId`).
-   * The user's explicit choices: fill on an origin the account is not bound to; fill an e-mail code page.
-   */
-  'fill.code': { req: FillRequest; res: FillOutcome };
-  /**
-   * "Fill automatically on this site": on asks for the site (exact origin, already bound to the account; never
-   * for HOTP, whose counter every page load would move); off withdraws it.
-   */
-  'account.autofill': { req: { id: string; origin: string; on: boolean }; res: { state: AutoFillState } };
-  /**
-   * The automatic-fill content script, in a frame of a site the user granted: it found one confident, empty
-   * code field. The background fills it (pinned to the sender's document) when exactly one unlocked account
-   * asked for automatic fill on that exact origin.
-   */
-  'fill.auto': { req: Record<string, never>; res: AutoFillOutcome };
-  /**
-   * Exports accounts (all, or `ids`), after checking the vault password again. `sekimori-backup` needs
-   * `backupPassword` and returns the file text; `otpauth-list` returns plain text (secrets in the clear);
-   * `google-migration` returns one URI per QR code; `account-qr` one otpauth URI for the one id given.
-   * Accounts Google transfer cannot carry (Steam, periods other than 30 s, 7 digits) are left out and listed.
-   */
-  'backup.export': {
-    req: { kind: ExportKind; password: string; backupPassword?: string; ids?: string[] };
-    res: {
-      text: string;
-      uris: string[];
-      count: number;
-      /** Accounts a Google transfer cannot carry, and why. */
-      leftOut: { label: string; reason: 'steam' | 'period' | 'digits' }[];
-    };
-  };
-  /**
-   * Reads a backup or another app's export (the file's text, or its bytes in Base64) in the background: the
-   * format is detected, the password used only when the format needs one. Answers a preview without secrets
-   * and a token for `import.commit` (valid 10 minutes).
-   */
-  'import.read': {
-    req: { data: string; encoding: 'text' | 'base64'; password?: string };
-    res: ImportPreview;
-  };
-  /** Adds the chosen accounts of a read file (indices into its preview), all or none, in one vault write. */
-  'import.commit': { req: { token: string; selected: number[] }; res: { added: number; duplicates: number } };
-  /** The backup state (also part of `codes.list`). */
-  'backup.state': { req: Record<string, never>; res: BackupState };
-  /** "Not now" on the popup's backup reminder: hidden until more accounts are unbacked. */
-  'backup.dismiss': { req: Record<string, never>; res: BackupState };
-  /** Starts a scan on a tab: the given one (brought to the front), else the active tab. */
-  'scan.start': { req: { tabId?: number }; res: { tabId: number } };
-  /** Scan content script: a screenshot of its own (visible) tab, as a PNG data URL. */
-  'scan.capture': { req: Record<string, never>; res: { dataUrl: string } };
-  /** Scan content script: the text of the QR code it found; the background validates and saves it. */
-  'scan.decoded': { req: { text: string }; res: ScanOutcome };
-  /** Scan content script: the user cancelled, or the result has been shown. */
-  'scan.finished': { req: Record<string, never>; res: Record<string, never> };
-  /** The lock settings in effect (defaults for anything not set). */
-  'settings.get': { req: Record<string, never>; res: LockSettings };
-  /** Changes some lock settings (omitted fields are kept); answers the settings now in effect. */
-  'settings.set': { req: Partial<LockSettings>; res: LockSettings };
-  /**
-   * Stored settings Sekimori did not verifiably write (changed outside it, or kept from a version before their
-   * tags) and therefore does not use; the defaults (or stricter stored choices) apply instead.
-   */
-  'settings.ignored': { req: Record<string, never>; res: { ignored: IgnoredSetting[] } };
-  /**
-   * Changes the vault password: `current` is checked again, `next` needs MIN_PASSWORD_LENGTH characters. The vault
-   * stays unlocked. Errors: `wrong-password`, `password-too-short`, `locked`, `read-only`.
-   */
-  'vault.change-password': { req: { current: string; next: string }; res: VaultStatus };
-  /** The organisation's policy as it applies now (for the settings: what is set by the organisation). */
-  'policy.get': { req: Record<string, never>; res: Policy };
-  /** The clock check's last result and whether codes use it. */
-  'clock.get': { req: Record<string, never>; res: ClockState };
-  /**
-   * Measures this computer's clock against the web server the user names (its HTTP `Date`), a few times, keeping
-   * the sample with the shortest round trip. Needs the user's grant of that origin (asked from the page first).
-   * Errors: `clock-not-allowed` (no grant), `clock-unreachable`, `clock-no-date`.
-   */
-  'clock.check': { req: { server: string }; res: ClockState };
-  /** Codes use the measured offset (true) or the computer's clock as it is (false). */
-  'clock.apply': { req: { apply: boolean }; res: ClockState };
-}
+/** Every message's request and response, derived from its one declaration in lib/protocol/messages.ts. */
+export type Protocol = {
+  [K in keyof Declarations]: Declarations[K] extends Declaration<infer Req, infer Res>
+    ? { req: Req; res: Res }
+    : never;
+};
+type Declarations = typeof MESSAGES;
 
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['req'];
@@ -363,63 +249,34 @@ export type ResponseOf<K extends MessageType> = Protocol[K]['res'];
 export type Message<K extends MessageType = MessageType> = { type: K; payload: RequestOf<K> };
 export type Result<T> = { ok: true; value: T } | { ok: false; code: string };
 
-/**
- * Who may send each message: 'extension-page' (popup, options), 'scan-tab' (the scan content script, in the
- * top frame of a tab where the user started a scan) or 'web-frame' (our content script in any frame of a web
- * page; the handler decides by the frame's own origin). Content scripts may send nothing else.
- */
-export type SenderKind = 'extension-page' | 'scan-tab' | 'web-frame';
+export type { SenderKind };
+/** The messages one kind of sender may send. */
+export type MessageFrom<S extends SenderKind> = {
+  [K in MessageType]: Declarations[K]['sender'] extends S ? K : never;
+}[MessageType];
 
-export const ALLOWED_SENDER: Record<MessageType, SenderKind> = {
-  'vault.status': 'extension-page',
-  'vault.create': 'extension-page',
-  'vault.unlock': 'extension-page',
-  'vault.lock': 'extension-page',
-  'vault.restore-copy': 'extension-page',
-  'codes.list': 'extension-page',
-  'account.preview': 'extension-page',
-  'account.add': 'extension-page',
-  'account.update': 'extension-page',
-  'account.delete': 'extension-page',
-  'account.restore': 'extension-page',
-  'hotp.next': 'extension-page',
-  'clipboard.copied': 'extension-page',
-  'enrol.preview': 'extension-page',
-  'enrol.save': 'extension-page',
-  'enrol.pending': 'extension-page',
-  'scan.start': 'extension-page',
-  'tab.context': 'extension-page',
-  'account.bind': 'extension-page',
-  'account.origins': 'extension-page',
-  'fill.code': 'extension-page',
-  'account.autofill': 'extension-page',
-  'backup.export': 'extension-page',
-  'import.read': 'extension-page',
-  'import.commit': 'extension-page',
-  'backup.state': 'extension-page',
-  'backup.dismiss': 'extension-page',
-  'policy.get': 'extension-page',
-  'fill.auto': 'web-frame',
-  'scan.capture': 'scan-tab',
-  'scan.decoded': 'scan-tab',
-  'scan.finished': 'scan-tab',
-  'settings.get': 'extension-page',
-  'settings.set': 'extension-page',
-  'settings.ignored': 'extension-page',
-  'vault.change-password': 'extension-page',
-  'clock.get': 'extension-page',
-  'clock.check': 'extension-page',
-  'clock.apply': 'extension-page',
-};
+export const MESSAGE_TYPES = Object.keys(MESSAGES) as MessageType[];
 
-export const MESSAGE_TYPES = Object.keys(ALLOWED_SENDER) as MessageType[];
+/** Who may send each message (from its declaration). */
+export const ALLOWED_SENDER = Object.fromEntries(
+  MESSAGE_TYPES.map((type) => [type, MESSAGES[type].sender]),
+) as { [K in MessageType]: Declarations[K]['sender'] };
 
 export type Send = (message: Message) => Promise<unknown>;
 
-/** A typed client over any transport (runtime messaging in the extension, a fake in tests). */
-export interface Client {
-  call<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
+/**
+ * A typed client over any transport (runtime messaging in the extension, a fake in tests), for the messages `S`
+ * may send: content scripts hold a ScanClient or a PageClient and cannot even name another message.
+ */
+export interface ClientFor<S extends SenderKind> {
+  call<K extends MessageFrom<S>>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>>;
 }
+/** Every message (extension pages, tests). */
+export type Client = ClientFor<SenderKind>;
+/** The scan content script's messages only. */
+export type ScanClient = ClientFor<'scan-tab'>;
+/** The automatic-fill content script's (any web frame) messages only. */
+export type PageClient = ClientFor<'web-frame'>;
 
 /** An error the background reported; `code` selects the translated message. */
 export class RemoteError extends Error {
@@ -429,10 +286,11 @@ export class RemoteError extends Error {
   }
 }
 
-export function createClient(send: Send): Client {
+/** `createClient<'scan-tab'>(send)` gives a ScanClient; without a sender kind, a client for every message. */
+export function createClient<S extends SenderKind = SenderKind>(send: Send): ClientFor<S> {
   return {
     async call(type, payload) {
-      const result = (await send({ type, payload })) as Result<never> | undefined;
+      const result = (await send({ type, payload } as Message)) as Result<never> | undefined;
       if (!result || typeof result !== 'object') throw new RemoteError('no-response');
       if (!result.ok) throw new RemoteError(result.code);
       return result.value;
@@ -459,11 +317,7 @@ export const DEFAULT_LOCK_SETTINGS: LockSettings = {
   lockOnScreenLock: true,
 };
 
-/** Accepted values (integers, both ends included). `idleLockMinutes` 0 turns idle locking off. */
-export const LOCK_SETTING_LIMITS = {
-  idleLockMinutes: { min: 0, max: 240 },
-  maxUnlockedHours: { min: 1, max: 24 },
-} as const;
+export { LOCK_SETTING_LIMITS } from './protocol/limits';
 
 /** Settings kept in `storage.local` that can be found ignored: the lock settings, the clock check. */
 export type IgnoredSetting = 'lock' | 'clock';

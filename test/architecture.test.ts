@@ -66,6 +66,13 @@ describe('trust boundaries', () => {
     ).toEqual([]);
   });
 
+  it('content scripts create only clients narrowed to their own messages (ScanClient, PageClient)', () => {
+    const unnarrowed = files
+      .filter(isContentScript)
+      .filter((f) => /\bcreateClient\s*\(/.test(stripComments(readFileSync(join(ROOT, f), 'utf8'))));
+    expect(unnarrowed).toEqual([]);
+  });
+
   it('the background never imports UI components', () => {
     expect(violations(under('entrypoints/background'), /^components\//)).toEqual([]);
   });

@@ -6,7 +6,7 @@
  * UI and submits nothing. It stays idle on plain http (except loopback) and in a frame under another origin.
  */
 import { framedBySameOrigin } from '@/lib/autofill';
-import { createClient } from '@/lib/messages';
+import { createClient, type PageClient } from '@/lib/messages';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { isSecureWebOrigin } from '@/lib/web-origin';
 import { watchForCodeField } from './watch';
@@ -16,7 +16,7 @@ export default defineContentScript({
   main() {
     // Never over plain http off this computer, never inside a page of another origin (the background checks too).
     if (!isSecureWebOrigin(location.origin) || !framedBySameOrigin(window)) return;
-    const client = createClient(sendToBackground);
+    const client: PageClient = createClient<'web-frame'>(sendToBackground);
     watchForCodeField(document, () => void client.call('fill.auto', {}).catch(() => undefined));
   },
 });

@@ -3,7 +3,7 @@
  * let the user drag a rectangle, as many times as needed. The background captures, validates and saves;
  * this script only crops, decodes and reports the text.
  */
-import { createClient, RemoteError, type Client, type ScanOutcome } from '@/lib/messages';
+import { createClient, RemoteError, type ScanClient, type ScanOutcome } from '@/lib/messages';
 import { translate as t } from '@/lib/platform/i18n';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { findCandidateRects, isAuthenticatorText, pickCandidates } from '@/lib/qr/candidates';
@@ -18,7 +18,7 @@ import { showToast } from './toast';
 /** Codes after which dragging again can help (a different QR code, a better rectangle). */
 const RETRYABLE = /^(not-otp-|malformed|invalid|missing|unsupported|bad-|empty|too-|uri-|not-migration)/;
 
-async function capture(client: Client): Promise<ImageBitmap> {
+async function capture(client: ScanClient): Promise<ImageBitmap> {
   const { dataUrl } = await client.call('scan.capture', {});
   return loadScreenshot(dataUrl);
 }
@@ -62,7 +62,7 @@ const toast = (lines: string[], error = false) =>
   showToast(t('extName'), lines, { error, closeLabel: t('action_close') });
 
 /** Sends the text; true when the scan is over (saved, or waiting for unlock), else the problem to show. */
-async function deliver(client: Client, text: string): Promise<true | string> {
+async function deliver(client: ScanClient, text: string): Promise<true | string> {
   try {
     const outcome: ScanOutcome = await client.call('scan.decoded', { text });
     toast(outcomeLines(t, outcome));
@@ -76,7 +76,7 @@ async function deliver(client: Client, text: string): Promise<true | string> {
 }
 
 export async function runScan(): Promise<void> {
-  const client = createClient(sendToBackground);
+  const client: ScanClient = createClient<'scan-tab'>(sendToBackground);
   let first: ImageBitmap | null = null;
   try {
     // Taken before anything of ours is on the page; serves one click, and the drag while nothing moved.

@@ -13,7 +13,7 @@ import { isSecureWebOrigin } from '../web-origin';
 import type { KeyValueStore } from '../vault';
 import type { FillEffects } from './fill-handlers';
 import { codeToFill } from './fill-code-now';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-set';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { liveAccount } from './live-account';
@@ -66,7 +66,7 @@ async function readWishes(session: KeyValueStore, now: number): Promise<Wish[]> 
 
 const writeWishes = (session: KeyValueStore, wishes: Wish[]) => session.set({ [WISHES]: wishes });
 
-export type AutoFillHandlers = Pick<Handlers, 'account.autofill' | 'fill.auto'>;
+export type AutoFillHandlers = FeatureHandlers<'auto-fill'>;
 
 export interface AutoFill {
   handlers: AutoFillHandlers;

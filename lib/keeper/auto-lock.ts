@@ -4,7 +4,7 @@
  * when the operating system locks the screen. The platform only reports events; the decisions are here.
  */
 import type { LockSettings } from '../messages';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-set';
 import type { Keeper, KeeperDeps } from './keeper';
 import { TAGGED_LOCAL_KEYS } from './ignored-settings';
 import { sealVouched } from './local-tags';
@@ -26,7 +26,7 @@ export interface AutoLockEffects {
   queryIdle(seconds: number): Promise<IdleState>;
 }
 
-export type AutoLockHandlers = Pick<Handlers, 'settings.get' | 'settings.set'>;
+export type AutoLockHandlers = FeatureHandlers<'auto-lock'>;
 
 export interface AutoLock {
   handlers: AutoLockHandlers;

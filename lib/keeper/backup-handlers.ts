@@ -12,7 +12,7 @@ import { readAnyImport } from '../formats/import-any';
 import type { BackupState, ImportedAccount, ImportPreview } from '../messages';
 import { formatOtpauthUri } from '../otp/format-otpauth-uri';
 import { validateAccount } from '../otp/validate-account';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-set';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from './held-secrets';
@@ -33,10 +33,7 @@ interface PendingImport {
   accounts: ImportedAccount[];
 }
 
-type BackupHandlers = Pick<
-  Handlers,
-  'backup.export' | 'import.read' | 'import.commit' | 'backup.state' | 'backup.dismiss' | 'policy.get'
->;
+type BackupHandlers = FeatureHandlers<'backup'>;
 
 /** How well the vault is backed up (for the popup's reminder and the options page). */
 export function backupState(payload: VaultPayload): BackupState {

@@ -6,7 +6,7 @@
  * shift, nothing shown), whatever it says — a shown offset could talk the user into applying it.
  */
 import { CLOCK_WARN_MS, type ClockState } from '../messages';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-set';
 import type { KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { readTagged, writeTagged, type TagStores, type Trust } from './local-tags';
@@ -86,7 +86,7 @@ export async function clockShift(stores: TagStores): Promise<number> {
   return usable && clock.apply && clock.offsetMs !== null ? clock.offsetMs : 0;
 }
 
-type ClockHandlers = Pick<Handlers, 'clock.get' | 'clock.check' | 'clock.apply'>;
+type ClockHandlers = FeatureHandlers<'clock'>;
 
 export function createClockHandlers(deps: KeeperDeps, effects: ClockEffects): ClockHandlers {
   const write = (state: ClockState) => writeTagged(deps, CLOCK_KEY, { ...state }).then(() => state);

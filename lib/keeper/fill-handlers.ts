@@ -7,7 +7,7 @@ import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { liveAccount } from './live-account';
 import { bindSite, inPlace, setOrigins } from './accounts';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-set';
 import { codeToFill } from './fill-code-now';
 import { fillAllowed } from './policy-rules';
 
@@ -42,7 +42,7 @@ export interface FillEffects {
   sleep(ms: number): Promise<void>;
 }
 
-type FillHandlers = Pick<Handlers, 'tab.context' | 'account.bind' | 'account.origins' | 'fill.code'>;
+type FillHandlers = FeatureHandlers<'fill'>;
 
 export function createFillHandlers(keeper: Keeper, deps: KeeperDeps, effects: FillEffects): FillHandlers {
   return {

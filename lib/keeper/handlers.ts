@@ -1,9 +1,9 @@
 /**
- * The background's answer to every message type. `Handlers` is a mapped type over the protocol, so adding a
- * message without a handler is a compile error.
+ * The background's answer to every message type: the core messages answered here, merged with each feature's
+ * group (a message answered twice throws at start-up) and the wrapped steps other features add. `Handlers` is a
+ * mapped type over the protocol, so adding a message without a handler is a compile error.
  */
-import type { MessageType, RequestOf, ResponseOf } from '../messages';
-import type { SenderInfo } from './sender';
+import { mergeHandlers, wrapHandlers, type FeatureHandlers, type Handlers } from './handler-set';
 import { createEnroller } from './enrol';
 import { readHighlight } from './highlight';
 import { createScanHandlers, type ScanEffects } from './scan-handlers';
@@ -24,10 +24,7 @@ import { listCodes } from './list-codes';
 import { draftToAccount } from './drafts';
 import { addAccount, deleteAccount, inPlace, restoreAccount, updateAccount } from './accounts';
 
-export type Handlers = {
-  /** `sender` is given by the router; extension-page handlers ignore it. */
-  [K in MessageType]: (payload: RequestOf<K>, sender?: SenderInfo) => Promise<ResponseOf<K>>;
-};
+export type { Handlers };
 
 export interface HandlerEffects extends ScanEffects, FillEffects, AutoFillEffects, Partial<ClockEffects> {
   /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
@@ -66,16 +63,10 @@ export function createHandlers(
     };
   const scan = createScanHandlers(keeper, deps, enroller, effects);
   const backup = createBackupHandlers(keeper, deps);
-  return {
-    ...scan,
-    ...fill,
-    ...autoFill.handlers,
-    ...backup,
-    ...createClockHandlers(deps, {
-      measureClock: effects.measureClock ?? (() => Promise.reject(new KeeperError('clock-unreachable'))),
-    }),
-    ...autoLock.handlers,
-    'account.origins': (payload) => thenSync(() => fill['account.origins'](payload))(),
+  const clock = createClockHandlers(deps, {
+    measureClock: effects.measureClock ?? (() => Promise.reject(new KeeperError('clock-unreachable'))),
+  });
+  const core: FeatureHandlers<'core'> = {
     'enrol.preview': ({ text }) => enroller.preview(text),
     'enrol.save': ({ text }) => enroller.save(text),
     'vault.status': () => keeper.status(),
@@ -86,9 +77,6 @@ export function createHandlers(
     'vault.unlock': ({ password }) => thenArm(thenSync(() => keeper.unlock(password)))(),
     'vault.lock': () => thenArm(() => keeper.lock())(),
     'vault.restore-copy': ({ revision }) => keeper.restoreCopy(revision),
-    // A secret held for later (a file's preview, a QR code read while locked) arms the alarm that removes it.
-    'import.read': (payload) => thenArm(() => backup['import.read'](payload))(),
-    'scan.decoded': (payload, sender) => thenArm(() => scan['scan.decoded'](payload, sender))(),
     'vault.change-password': async ({ current, next }) => {
       await checkPasswordPolicy(deps, next);
       // The lock and clock settings are tagged under the vault key, which changes: tagged again under the new one.
@@ -142,4 +130,11 @@ export function createHandlers(
       return {};
     },
   };
+  return wrapHandlers(mergeHandlers(core, scan, fill, autoFill.handlers, backup, clock, autoLock.handlers), {
+    // A site removed can end an automatic fill: the registration follows.
+    'account.origins': (inner) => (payload) => thenSync(() => inner(payload))(),
+    // A secret held for later (a file's preview, a QR code read while locked) arms the alarm that removes it.
+    'import.read': (inner) => (payload) => thenArm(() => inner(payload))(),
+    'scan.decoded': (inner) => (payload, sender) => thenArm(() => inner(payload, sender))(),
+  });
 }

@@ -1,9 +1,12 @@
 /**
- * Entry point for every runtime message: checks who sent it, checks its shape, runs the handler and turns
- * any typed error into `{ ok: false, code }`. Secrets, URIs and codes are never logged.
+ * Entry point for every runtime message: checks its shape and who sent it against the message's declaration
+ * (lib/protocol/messages.ts), runs the handler and turns any typed error into `{ ok: false, code }`. Secrets,
+ * URIs and codes are never logged.
  */
-import { ALLOWED_SENDER, type Message, type Result } from '../messages';
-import type { Handlers } from './handlers';
+import type { Message, Result } from '../messages';
+import type { SenderKind } from '../protocol/declare';
+import { MESSAGES } from '../protocol/messages';
+import type { Handlers } from './handler-set';
 import {
   isExtensionPage,
   isTopFrameContentScript,
@@ -11,13 +14,13 @@ import {
   type SelfIdentity,
   type SenderInfo,
 } from './sender';
+import { validateMessage } from './validate-message';
 
-const SENDER_CHECKS = {
+const SENDER_CHECKS: Record<SenderKind, (sender: SenderInfo, self: SelfIdentity) => boolean> = {
   'extension-page': isExtensionPage,
   'scan-tab': isTopFrameContentScript,
   'web-frame': isWebFrameContentScript,
-} as const;
-import { validateMessage } from './validate-message';
+};
 
 function errorCode(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
@@ -29,7 +32,7 @@ export function createRouter(handlers: Handlers, self: SelfIdentity) {
   return async function route(raw: unknown, sender: SenderInfo): Promise<Result<unknown>> {
     const message = validateMessage(raw);
     if (!message) return { ok: false, code: 'bad-request' };
-    const allowed = SENDER_CHECKS[ALLOWED_SENDER[message.type]](sender, self);
+    const allowed = SENDER_CHECKS[MESSAGES[message.type].sender](sender, self);
     if (!allowed) return { ok: false, code: 'forbidden' };
     try {
       const handler = handlers[message.type] as (

@@ -12,7 +12,7 @@ import { writeHighlight } from './highlight';
 import { readPendingEnrolment, writePendingEnrolment } from './pending-enrolment';
 import { MAX_CAPTURES, readScanSession, writeScanSession } from './scan-session';
 import type { SenderInfo } from './sender';
-import type { Handlers } from './handlers';
+import type { FeatureHandlers } from './handler-set';
 
 export interface ScanEffects {
   /** The given tab (brought to the front of its window, and the window focused), else the active tab. */
@@ -35,10 +35,7 @@ export function scannedOrigin(sender: SenderInfo): string | undefined {
   }
 }
 
-type ScanHandlers = Pick<
-  Handlers,
-  'scan.start' | 'scan.capture' | 'scan.decoded' | 'scan.finished' | 'enrol.pending'
->;
+type ScanHandlers = FeatureHandlers<'scan'>;
 
 export function createScanHandlers(
   keeper: Keeper,
