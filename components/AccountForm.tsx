@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountDraft, AccountView } from '@/lib/messages';
-import { RemoteError } from '@/lib/messages';
+import { RemoteError, type ErrorCode } from '@/lib/messages';
 import type { OtpAlgorithm, OtpType } from '@/lib/otp/account';
 import { useClient } from './client-context';
 import { FieldError } from './FieldError';
@@ -61,7 +61,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
   const t = useT();
   const client = useClient();
   const [form, setForm] = useState<FormState>(() => initial(existing));
-  const [preview, setPreview] = useState<{ code: string } | { error: string } | null>(null);
+  const [preview, setPreview] = useState<{ code: string } | { error: ErrorCode } | null>(null);
   const [origins, setOrigins] = useState<string[]>(() => existing?.origins ?? []);
   const [autoOn, setAutoOn] = useState<string[]>(() => existing?.autoFill ?? []);
   const { busy, error, run } = useAction();

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EnrolPreview, EnrolResult } from '@/lib/messages';
-import { RemoteError } from '@/lib/messages';
+import { ERRORS, RemoteError, type ErrorCode } from '@/lib/messages';
 import { sharedQrDecoder } from '@/lib/qr/shared-decoder';
 import { useClient } from './client-context';
 import { DropZone } from './DropZone';
@@ -26,10 +26,7 @@ type Stage =
   | { step: 'preview' | 'saving'; text: string; preview: EnrolPreview };
 
 /** A sentence of this page (`key`) or an error code from the background, with a retry where one can help. */
-type Problem = { key: string } | { code: string; retry?: () => void };
-
-/** Codes the user can fix in the toolbar popup, then retry here. */
-const RETRYABLE = new Set(['locked', 'no-vault', 'no-response']);
+type Problem = { key: string } | { code: ErrorCode; retry?: () => void };
 
 function problemText(t: Translate, p: Problem): string {
   if ('key' in p) return t(p.key);
@@ -61,7 +58,7 @@ export function AddFromImage({ readImage = imageToRgba }: AddFromImageProps) {
 
   const fail = (error: unknown, retry: () => void) => {
     const code = error instanceof RemoteError ? error.code : 'internal';
-    setProblem(RETRYABLE.has(code) ? { code, retry } : { code });
+    setProblem(ERRORS[code].transient ? { code, retry } : { code });
   };
 
   async function previewText(text: string) {

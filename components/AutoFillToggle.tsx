@@ -4,7 +4,7 @@
  * off gives the origin back when no other account needs it.
  */
 import { useState } from 'preact/hooks';
-import { RemoteError } from '@/lib/messages';
+import { RemoteError, type ErrorCode } from '@/lib/messages';
 import { useClient } from './client-context';
 import { errorText, useT } from './i18n';
 import { useSiteAccess } from './site-access';
@@ -26,7 +26,7 @@ export function AutoFillToggle({
   const client = useClient();
   const requestAccess = useSiteAccess();
   const [status, setStatus] = useState<Status>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
 
   function toggle(next: boolean) {
     setError(null);

@@ -5,7 +5,7 @@
  * since the organisation's policy may cap the idle time.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LOCK_SETTING_LIMITS, RemoteError, type LockSettings } from '@/lib/messages';
+import { LOCK_SETTING_LIMITS, RemoteError, type ErrorCode, type LockSettings } from '@/lib/messages';
 import { countText } from './backup-text';
 import { useClient } from './client-context';
 import { errorText, useT } from './i18n';
@@ -36,7 +36,7 @@ export function AutoLockCard() {
   const client = useClient();
   const policy = usePolicy();
   const [settings, setSettings] = useState<LockSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
   /** The last change was saved (said briefly). */
   const [saved, setSaved] = useState(false);
   /** The background kept a shorter idle time than the one chosen (the organisation's ceiling). */

@@ -4,7 +4,7 @@
  * again; the background checks it and does all the writing.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { RemoteError, type AccountView, type BackupState } from '@/lib/messages';
+import { RemoteError, type AccountView, type BackupState, type ErrorCode } from '@/lib/messages';
 import { AccountQrCard } from './AccountQrCard';
 import { BackupFileCard } from './BackupFileCard';
 import { exportErrorText } from './backup-text';
@@ -25,7 +25,7 @@ export function BackupSection({ accountsVersion = 0 }: BackupSectionProps) {
   const client = useClient();
   const [state, setState] = useState<BackupState | null>(null);
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ErrorCode | null>(null);
   const off = usePolicy()?.disableImportExport ?? false;
 
   const load = useCallback(async () => {

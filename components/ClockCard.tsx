@@ -5,17 +5,24 @@
  * The result can be used for codes until the computer's clock is corrected.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { CLOCK_WARN_MS, RemoteError, type ClockState } from '@/lib/messages';
+import { CLOCK_WARN_MS, RemoteError, type ClockState, type ErrorCode } from '@/lib/messages';
 import { useClient } from './client-context';
 import { useT } from './i18n';
-import { accuracySeconds, clockErrorText, measuredText, offsetSeconds, offsetText } from './security-text';
+import {
+  accuracySeconds,
+  clockErrorText,
+  measuredText,
+  offsetSeconds,
+  offsetText,
+  type ClockAddressProblem,
+} from './security-text';
 import { useSiteAccess } from './site-access';
 import { siteOrigin } from './site-origin';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The origin to measure against, or the reason the typed text will not do. */
-export function clockServer(typed: string): { origin: string } | { problem: 'site-invalid' | 'https-only' } {
+export function clockServer(typed: string): { origin: string } | { problem: ClockAddressProblem } {
   const origin = siteOrigin(typed);
   if (!origin) return { problem: 'site-invalid' };
   const url = new URL(origin);
@@ -31,7 +38,7 @@ export function ClockCard() {
   const [clock, setClock] = useState<ClockState | null>(null);
   const [server, setServer] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorCode | ClockAddressProblem | null>(null);
 
   const codeOf = (e: unknown) => (e instanceof RemoteError ? e.code : 'internal');
 

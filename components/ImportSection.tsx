@@ -4,7 +4,7 @@
  * password when it needs one, answers a preview without secrets, and adds the chosen accounts all or none.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { RemoteError, type ImportPreview } from '@/lib/messages';
+import { ERRORS, RemoteError, type ErrorCode, type ImportPreview } from '@/lib/messages';
 import { countText, importErrorText } from './backup-text';
 import { useClient } from './client-context';
 import { useT } from './i18n';
@@ -33,9 +33,7 @@ type Stage =
   | { step: 'preview' | 'adding'; preview: ImportPreview };
 
 /** A sentence of this section (`key`, with a file name) or an error code, with a retry where one can help. */
-type Problem = { key: string; detail?: string } | { code: string; retry?: () => void };
-
-const RETRYABLE = new Set(['locked', 'no-vault', 'no-response']);
+type Problem = { key: string; detail?: string } | { code: ErrorCode; retry?: () => void };
 
 export function ImportSection({ readImage = imageToRgba, onImported }: ImportSectionProps) {
   const t = useT();
@@ -71,7 +69,7 @@ export function ImportSection({ readImage = imageToRgba, onImported }: ImportSec
       if (code === 'password-required' || (code === 'wrong-password' && password !== undefined))
         return setStage({ step: 'password', input, wrong: code === 'wrong-password', checking: false });
       setStage({ step: 'pick' });
-      setProblem(RETRYABLE.has(code) ? { code, retry: () => void read(input, password) } : { code });
+      setProblem(ERRORS[code].transient ? { code, retry: () => void read(input, password) } : { code });
     }
   }
 
@@ -100,7 +98,7 @@ export function ImportSection({ readImage = imageToRgba, onImported }: ImportSec
     } catch (e) {
       const code = codeOf(e);
       setStage({ step: 'preview', preview });
-      setProblem(RETRYABLE.has(code) ? { code, retry: () => void add(preview, selected) } : { code });
+      setProblem(ERRORS[code].transient ? { code, retry: () => void add(preview, selected) } : { code });
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { RecoveryInfo, VaultStatus } from '@/lib/messages';
-import { RemoteError } from '@/lib/messages';
+import { RemoteError, type ErrorCode } from '@/lib/messages';
 import { useClient } from './client-context';
 import { errorText, useT } from './i18n';
 
@@ -20,7 +20,7 @@ export function RecoveredCopy({
   const client = useClient();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
 
   async function restore() {
     if (!recovery) return;

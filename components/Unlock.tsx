@@ -3,7 +3,7 @@
  * unlocked, then is added without scanning again.
  */
 import { useState } from 'preact/hooks';
-import { RemoteError, type VaultStatus } from '@/lib/messages';
+import { RemoteError, type ErrorCode, type VaultStatus } from '@/lib/messages';
 import { useClient } from './client-context';
 import { FieldError } from './FieldError';
 import { ScanIcon } from './icons';
@@ -21,7 +21,7 @@ export function Unlock({ onDone, scan, openAddFromImage }: UnlockProps) {
   const t = useT();
   const client = useClient();
   const [password, setPassword] = useState('');
-  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  const [scanProblem, setScanProblem] = useState<ErrorCode | null>(null);
   const { busy, error, run } = useAction();
 
   async function submit(event: Event) {

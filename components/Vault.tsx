@@ -1,7 +1,7 @@
 /** The unlocked popup: the account list, the add/edit form, and the actions on accounts. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackupState, CodeView, RecoveryInfo, TabContext, VaultStatus } from '@/lib/messages';
-import { RemoteError } from '@/lib/messages';
+import { RemoteError, type ErrorCode } from '@/lib/messages';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { BackupReminder } from './BackupReminder';
@@ -79,7 +79,7 @@ export function Vault({
   const [view, setView] = useState<View>({ name: 'list' });
   const [highlightIds, setHighlightIds] = useState<readonly string[]>(initialHighlight);
   const [toast, setToast] = useState<ToastState | null>(initialNotice ? { text: initialNotice } : null);
-  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  const [scanProblem, setScanProblem] = useState<ErrorCode | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const site = tab?.origin && tab.documentId ? tab.origin : null;
   const toastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -2,21 +2,25 @@
  * Sentences of the backup and import sections: error codes read in their context (a wrong password is the
  * Sekimori password when exporting, the file's own when importing), format names, dates and counts.
  */
+import type { ErrorCode } from '@/lib/messages';
 import { errorText, type Translate } from './i18n';
 
-/** Codes that mean the same on the whole options page: the vault is locked or missing (fixed in the popup). */
-const PAGE: Record<string, string> = { locked: 'add_image_locked', 'no-vault': 'add_image_no_vault' };
+/** Message keys of codes that read differently in a context. */
+type Sentences = Partial<Record<ErrorCode, string>>;
 
-const EXPORT: Record<string, string> = {
+/** Codes that mean the same on the whole options page: the vault is locked or missing (fixed in the popup). */
+const PAGE: Sentences = { locked: 'add_image_locked', 'no-vault': 'add_image_no_vault' };
+
+const EXPORT: Sentences = {
   ...PAGE,
   'wrong-password': 'backup_wrong_vault_password',
   'password-too-short': 'backup_password_too_short',
 };
 
 /** Google transfer: nothing to export means nothing Google can carry. */
-const GOOGLE: Record<string, string> = { ...EXPORT, 'nothing-to-export': 'backup_google_none' };
+const GOOGLE: Sentences = { ...EXPORT, 'nothing-to-export': 'backup_google_none' };
 
-const IMPORT: Record<string, string> = {
+const IMPORT: Sentences = {
   ...PAGE,
   'wrong-password': 'import_wrong_password',
   'unsupported-version': 'import_unsupported_version',
@@ -24,14 +28,14 @@ const IMPORT: Record<string, string> = {
   'too-large': 'import_too_large',
 };
 
-function inContext(table: Record<string, string>, t: Translate, code: string): string {
+function inContext(table: Sentences, t: Translate, code: ErrorCode): string {
   const key = table[code];
   return key ? t(key) : errorText(t, code);
 }
 
-export const exportErrorText = (t: Translate, code: string) => inContext(EXPORT, t, code);
-export const googleErrorText = (t: Translate, code: string) => inContext(GOOGLE, t, code);
-export const importErrorText = (t: Translate, code: string) => inContext(IMPORT, t, code);
+export const exportErrorText = (t: Translate, code: ErrorCode) => inContext(EXPORT, t, code);
+export const googleErrorText = (t: Translate, code: ErrorCode) => inContext(GOOGLE, t, code);
+export const importErrorText = (t: Translate, code: ErrorCode) => inContext(IMPORT, t, code);
 
 /** `key_one` for exactly one, else `key_many`, with the count as `$1`. */
 export function countText(t: Translate, key: string, n: number): string {

@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { errorKey, type ErrorCode } from '@/lib/messages';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
 
@@ -10,8 +11,8 @@ export function useT(): Translate {
 }
 
 /** The translated sentence for an error code from any layer (`wrong-password` -> `error_wrong_password`). */
-export function errorText(t: Translate, code: string): string {
-  const key = 'error_' + code.replace(/-/g, '_');
+export function errorText(t: Translate, code: ErrorCode): string {
+  const key = errorKey(code);
   const text = t(key);
   return text && text !== key ? text : t('error_internal');
 }

@@ -2,7 +2,7 @@
  * Sentences of the options page's Security section: lengths of time, the clock check's result, the organisation's
  * policy in words, and error codes read in their context.
  */
-import type { ClockState } from '@/lib/messages';
+import type { ClockState, ErrorCode } from '@/lib/messages';
 import type { ManagedPolicy, Policy } from '@/lib/policy/policy';
 import { countText } from './backup-text';
 import { errorText, type Translate } from './i18n';
@@ -15,10 +15,13 @@ export function minutesText(t: Translate, minutes: number): string {
 }
 
 /** Codes that mean the same on the whole options page (see backup-text.ts). */
-const PAGE: Record<string, string> = { locked: 'add_image_locked', 'no-vault': 'add_image_no_vault' };
+const PAGE: Partial<Record<ErrorCode, string>> = {
+  locked: 'add_image_locked',
+  'no-vault': 'add_image_no_vault',
+};
 
 /** Changing the password: a wrong password is the current one. */
-export function passwordErrorText(t: Translate, code: string, minLength: number): string {
+export function passwordErrorText(t: Translate, code: ErrorCode, minLength: number): string {
   if (code === 'password-too-short') return t('change_password_too_short', String(minLength));
   if (code === 'wrong-password') return t('change_password_wrong_current');
   const key = PAGE[code];
@@ -47,8 +50,11 @@ export function measuredText(ms: number, lang = document.documentElement.lang ||
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 }
 
+/** A typed clock-check address that will not do (checked in the page, before anything is sent). */
+export type ClockAddressProblem = 'site-invalid' | 'https-only';
+
 /** The clock check's errors (and a typed address that will not do). */
-export function clockErrorText(t: Translate, code: string): string {
+export function clockErrorText(t: Translate, code: ErrorCode | ClockAddressProblem): string {
   if (code === 'site-invalid') return t('error_site_invalid');
   if (code === 'https-only') return t('clock_https_only');
   return errorText(t, code);

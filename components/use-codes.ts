@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CodeView, VaultStatus } from '@/lib/messages';
-import { RemoteError } from '@/lib/messages';
+import { RemoteError, type ErrorCode } from '@/lib/messages';
 import { useClient } from './client-context';
 
 /**
@@ -10,7 +10,7 @@ import { useClient } from './client-context';
 export function useCodes(initial: CodeView[] | null, onStatus: (status: VaultStatus) => void) {
   const client = useClient();
   const [accounts, setAccounts] = useState<CodeView[] | null>(initial);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
 
   const refresh = useCallback(async () => {
     try {

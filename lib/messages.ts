@@ -1,12 +1,16 @@
 /**
- * The one message protocol between extension pages and the background service worker.
- * Every request names its type; the background answers `{ ok: true, value }` or `{ ok: false, code }`.
- * Codes are stable strings that the UI maps to translated messages.
+ * The one message protocol between extension pages, content scripts and the background service worker: the
+ * types pages see, and the typed clients. Every message is declared once in lib/protocol/messages.ts; every
+ * request names its type; the background answers `{ ok: true, value }` or `{ ok: false, code }`, the code an
+ * ErrorCode (lib/protocol/errors.ts) that the UI maps to a translated message.
  */
 import type { SentTo } from './autofill/code-target';
 import type { Account, OtpAlgorithm, OtpType } from './otp/account';
 import type { Declaration, SenderKind } from './protocol/declare';
+import { isErrorCode, type ErrorCode } from './protocol/errors';
 import { MESSAGES } from './protocol/messages';
+
+export { ERRORS, errorKey, isErrorCode, type ErrorCode } from './protocol/errors';
 
 /** What the popup may know about an account: never its secret. */
 export interface AccountView {
@@ -247,7 +251,7 @@ export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['req'];
 export type ResponseOf<K extends MessageType> = Protocol[K]['res'];
 export type Message<K extends MessageType = MessageType> = { type: K; payload: RequestOf<K> };
-export type Result<T> = { ok: true; value: T } | { ok: false; code: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode };
 
 export type { SenderKind };
 /** The messages one kind of sender may send. */
@@ -280,7 +284,7 @@ export type PageClient = ClientFor<'web-frame'>;
 
 /** An error the background reported; `code` selects the translated message. */
 export class RemoteError extends Error {
-  constructor(readonly code: string) {
+  constructor(readonly code: ErrorCode) {
     super(code);
     this.name = 'RemoteError';
   }
@@ -292,7 +296,8 @@ export function createClient<S extends SenderKind = SenderKind>(send: Send): Cli
     async call(type, payload) {
       const result = (await send({ type, payload } as Message)) as Result<never> | undefined;
       if (!result || typeof result !== 'object') throw new RemoteError('no-response');
-      if (!result.ok) throw new RemoteError(result.code);
+      // A code this version does not know (a newer background) is shown as the generic failure.
+      if (!result.ok) throw new RemoteError(isErrorCode(result.code) ? result.code : 'internal');
       return result.value;
     },
   };

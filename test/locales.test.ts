@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERRORS, errorKey, isErrorCode, type ErrorCode } from '@/lib/messages';
 import { loadMessages } from './support/translate';
 
 const ROOT = resolve(__dirname, '..');
@@ -50,19 +51,26 @@ describe('locales', () => {
     for (let i = 0; i <= 4; i++) expect(en[`strength_${i}`]).toBeDefined();
   });
 
-  it('every error code of every layer has a translated sentence', () => {
+  it('every error code of every layer is an ErrorCode, with a sentence in English and in Japanese', () => {
     const codes = [
       ...codesOf('lib/otp/errors.ts', 'OtpErrorCode'),
       ...codesOf('lib/vault/errors.ts', 'VaultErrorCode'),
       ...codesOf('lib/keeper/keeper-error.ts', 'KeeperErrorCode'),
       ...codesOf('lib/formats/format-error.ts', 'FormatErrorCode'),
-      'password-mismatch',
-      'no-response',
-      'internal',
+      ...codesOf('lib/backup/backup-error.ts', 'BackupErrorCode'),
+      ...codesOf('lib/protocol/errors.ts', 'TransportErrorCode'),
+      ...codesOf('lib/protocol/errors.ts', 'FormErrorCode'),
     ];
-    expect(codes.length).toBeGreaterThan(25);
-    const missing = codes.filter((c) => !en[`error_${c.replace(/-/g, '_')}`]);
-    expect(missing).toEqual([]);
+    expect(codes.length).toBeGreaterThan(60);
+    expect(codes).toEqual(
+      expect.arrayContaining(['password-mismatch', 'no-response', 'internal', 'bad-request']),
+    );
+    // The one table of codes (its type is the union of every layer's) holds each of them.
+    expect(codes.filter((c) => !isErrorCode(c))).toEqual([]);
+    const all = Object.keys(ERRORS) as ErrorCode[];
+    expect(new Set(codes)).toEqual(new Set(all));
+    expect(all.filter((c) => !en[errorKey(c)])).toEqual([]);
+    expect(all.filter((c) => !ja[errorKey(c)])).toEqual([]);
   });
 
   it('the manifest name and description are localised', () => {

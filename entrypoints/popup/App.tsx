@@ -2,7 +2,7 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { BackupState, CodeView, ResponseOf, TabContext, VaultStatus } from '@/lib/messages';
 import { TargetTabContext } from '@/components/target-tab';
-import { RemoteError } from '@/lib/messages';
+import { RemoteError, type ErrorCode } from '@/lib/messages';
 import { useClient } from '@/components/client-context';
 import { CreateVault } from '@/components/CreateVault';
 import { errorText, useT } from '@/components/i18n';
@@ -54,7 +54,7 @@ export function App({
   const t = useT();
   const client = useClient();
   const [state, setState] = useState<Loaded | null>(() => (initialList ? loaded(initialList) : null));
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ErrorCode | null>(null);
   const targetTab = useContext(TargetTabContext);
   const [tab, setTab] = useState<TabContext | null>(null);
   const unlockedNow = state?.status.vault === 'unlocked';

@@ -1,5 +1,5 @@
 /** What the page confirmation says after the background has handled a scanned code. */
-import type { MigrationProgress, ScanOutcome } from '@/lib/messages';
+import { errorKey, type ErrorCode, type MigrationProgress, type ScanOutcome } from '@/lib/messages';
 import type { Translate } from '@/lib/platform/i18n';
 
 export function outcomeLines(t: Translate, outcome: ScanOutcome): string[] {
@@ -36,8 +36,8 @@ function missingText(t: Translate, { missingCount, missingRanges }: MigrationPro
 }
 
 /** A background error code as a sentence (`not-otp-link` -> `error_not_otp_link`; every code has one). */
-export function errorLine(t: Translate, code: string): string {
-  const key = 'error_' + code.replace(/-/g, '_');
+export function errorLine(t: Translate, code: ErrorCode): string {
+  const key = errorKey(code);
   const text = t(key);
   return text && text !== key ? text : t('error_internal');
 }

@@ -3,7 +3,7 @@
  * let the user drag a rectangle, as many times as needed. The background captures, validates and saves;
  * this script only crops, decodes and reports the text.
  */
-import { createClient, RemoteError, type ScanClient, type ScanOutcome } from '@/lib/messages';
+import { createClient, ERRORS, RemoteError, type ScanClient, type ScanOutcome } from '@/lib/messages';
 import { translate as t } from '@/lib/platform/i18n';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { findCandidateRects, isAuthenticatorText, pickCandidates } from '@/lib/qr/candidates';
@@ -14,9 +14,6 @@ import { errorLine, outcomeLines } from './outcome-text';
 import { overlayGone, selectRegion } from './overlay';
 import { cropScreenshot, loadScreenshot } from './screenshot';
 import { showToast } from './toast';
-
-/** Codes after which dragging again can help (a different QR code, a better rectangle). */
-const RETRYABLE = /^(not-otp-|malformed|invalid|missing|unsupported|bad-|empty|too-|uri-|not-migration)/;
 
 async function capture(client: ScanClient): Promise<ImageBitmap> {
   const { dataUrl } = await client.call('scan.capture', {});
@@ -69,7 +66,8 @@ async function deliver(client: ScanClient, text: string): Promise<true | string>
     return true;
   } catch (error) {
     const code = error instanceof RemoteError ? error.code : 'internal';
-    if (RETRYABLE.test(code)) return errorLine(t, code);
+    // Dragging again can help (a different QR code, a better rectangle).
+    if (ERRORS[code].retryable) return errorLine(t, code);
     toast([errorLine(t, code)], true);
     return true;
   }

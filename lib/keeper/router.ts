@@ -5,6 +5,7 @@
  */
 import type { Message, Result } from '../messages';
 import type { SenderKind } from '../protocol/declare';
+import { isErrorCode, type ErrorCode } from '../protocol/errors';
 import { MESSAGES } from '../protocol/messages';
 import type { Handlers } from './handler-set';
 import {
@@ -22,9 +23,9 @@ const SENDER_CHECKS: Record<SenderKind, (sender: SenderInfo, self: SelfIdentity)
   'web-frame': isWebFrameContentScript,
 };
 
-function errorCode(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string')
-    return error.code;
+/** A typed error's code; anything else (an unknown code included) is 'internal'. */
+function errorCode(error: unknown): ErrorCode {
+  if (error && typeof error === 'object' && 'code' in error && isErrorCode(error.code)) return error.code;
   return 'internal';
 }
 
