@@ -98,8 +98,19 @@ export async function launchFirefox(lang: Lang): Promise<FirefoxSession> {
       await page.setViewport(size);
       // Firefox moves the tab into the extension's process, so the navigation never reports as finished here.
       page.goto(`moz-extension://${uuid}/${path}`, { timeout: 5000 }).catch(() => undefined);
-      await page.waitForSelector(ready, { timeout: 15_000 });
-      return page;
+      // While the tab moves into the extension's process, a query can hit the document being replaced (a
+      // protocol error, not a missing element): ask again in the new document.
+      const until = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForSelector(ready, { timeout: Math.max(1000, until - Date.now()) });
+          return page;
+        } catch (error) {
+          const cause = String((error as { cause?: unknown }).cause ?? '');
+          if (Date.now() >= until || !/Protocol error/.test(`${String(error)} ${cause}`)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     },
     async screenshot(page, name) {
       await page.screenshot({ path: join(SHOTS, `firefox-${lang}-${name}.png`) as `${string}.png` });
