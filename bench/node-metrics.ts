@@ -6,8 +6,8 @@ import {
   unlockVault,
   validateAccount,
 } from '../lib/index';
-import { listCodes } from '../lib/keeper/list-codes';
-import type { StoredAccount, VaultPayload } from '../lib/keeper/stored-account';
+import { listCodes } from '../lib/keeper/accounts/list-codes';
+import type { StoredAccount, VaultPayload } from '../lib/keeper/accounts/stored-account';
 import type { AccountDraft } from '../lib/messages';
 import { median, sample, spread, timeMs } from './stats';
 

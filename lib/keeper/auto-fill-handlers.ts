@@ -16,7 +16,7 @@ import { codeToFill } from './fill-code-now';
 import type { FeatureHandlers } from './handler-set';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
-import { liveAccount } from './live-account';
+import { liveAccount } from './accounts/live-account';
 import {
   autoFillOrigins,
   checkAutoFillOn,
@@ -24,7 +24,7 @@ import {
   liveAccounts,
   setAutoFill,
   wantedAutoFillOrigins,
-} from './accounts';
+} from './accounts/accounts';
 import { fillAllowed } from './policy-rules';
 import { underSameOriginTop, webFrameOrigin } from './sender';
 

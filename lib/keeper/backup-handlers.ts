@@ -17,8 +17,14 @@ import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
 import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from './held-secrets';
 import { checkExportPolicy, checkImportPolicy, readPolicy } from './policy-rules';
-import type { StoredAccount, VaultPayload } from './stored-account';
-import { addAccounts, findDuplicates, inPlace, liveAccounts as live, markBackedUp } from './accounts';
+import type { StoredAccount, VaultPayload } from './accounts/stored-account';
+import {
+  addAccounts,
+  findDuplicates,
+  inPlace,
+  liveAccounts as live,
+  markBackedUp,
+} from './accounts/accounts';
 
 /** A read file waits this long for its "Import" click. */
 export { IMPORT_TTL_MS };

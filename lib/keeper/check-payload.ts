@@ -3,7 +3,7 @@
  * version may have written it). Anything unexpected is reported as corrupt instead of half-used.
  */
 import { VaultError } from '../vault';
-import type { VaultPayload } from './stored-account';
+import type { VaultPayload } from './accounts/stored-account';
 
 export function checkPayload(value: unknown): VaultPayload {
   const payload = value as Partial<VaultPayload> | null;

@@ -10,8 +10,8 @@ import { KeeperError } from './keeper-error';
 import { batchProgress, recordBatch } from './enrol-batches';
 import { enrolLabel } from './enrol-label';
 import { readEnrolText } from './enrol-text';
-import type { VaultPayload } from './stored-account';
-import { addAccounts, findDuplicates, inPlace } from './accounts';
+import type { VaultPayload } from './accounts/stored-account';
+import { addAccounts, findDuplicates, inPlace } from './accounts/accounts';
 
 export interface Enroller {
   /** What `save` would add; needs the vault unlocked (duplicates). Records no transfer progress. */

@@ -5,8 +5,8 @@
  */
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
-import { liveAccount } from './live-account';
-import { bindSite, inPlace, setOrigins } from './accounts';
+import { liveAccount } from './accounts/live-account';
+import { bindSite, inPlace, setOrigins } from './accounts/accounts';
 import type { FeatureHandlers } from './handler-set';
 import { codeToFill } from './fill-code-now';
 import { fillAllowed } from './policy-rules';

@@ -18,11 +18,11 @@ import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock
 import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
-import { advanceHotp } from './live-account';
-import { CodeCache } from './code-cache';
-import { listCodes } from './list-codes';
-import { draftToAccount } from './drafts';
-import { addAccount, deleteAccount, inPlace, restoreAccount, updateAccount } from './accounts';
+import { advanceHotp } from './accounts/live-account';
+import { CodeCache } from './accounts/code-cache';
+import { listCodes } from './accounts/list-codes';
+import { draftToAccount } from './accounts/drafts';
+import { addAccount, deleteAccount, inPlace, restoreAccount, updateAccount } from './accounts/accounts';
 
 export type { Handlers };
 

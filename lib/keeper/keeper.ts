@@ -29,8 +29,8 @@ import {
   writeSessionUnlock,
   type SessionUnlock,
 } from './session-key';
-import { EMPTY_PAYLOAD, type VaultPayload } from './stored-account';
-import { purgeDeleted } from './accounts';
+import { EMPTY_PAYLOAD, type VaultPayload } from './accounts/stored-account';
+import { purgeDeleted } from './accounts/accounts';
 import { checkPayload } from './check-payload';
 import type { Policy } from '../policy/policy';
 
@@ -46,7 +46,7 @@ export interface KeeperDeps {
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** Deleted accounts can be restored for this long, then they are purged from the vault. */
-export { UNDO_WINDOW_MS } from './accounts';
+export { UNDO_WINDOW_MS } from './accounts/accounts';
 const HOUR_MS = 60 * 60 * 1000;
 /**
  * A clock set back by more than this since the unlock makes the time spent unlocked unknowable: lock. (Small

@@ -72,6 +72,6 @@ describe('an older copy of the vault in the popup', () => {
     mount(real, 'ja');
     await screen.findByText(/古いコピーを読み取り専用で表示しています/);
     fireEvent.click(screen.getByRole('button', { name: 'このコピーを復元…' }));
-    expect((await screen.findByRole('alertdialog')).textContent).toContain('新しい保存を 1 回確認しています');
+    expect((await screen.findByRole('alertdialog')).textContent).toContain('新しい保存を1回確認しています');
   });
 });

@@ -39,6 +39,8 @@ export interface ActionPopup {
   waitClosed(timeoutMs?: number): Promise<void>;
   /** What the page has seen of focus since the toolbar click (null where no page script runs, e.g. chrome://). */
   pageFocus(): Promise<PageFocus | null>;
+  /** A PNG of the popup as drawn (DevTools Page.captureScreenshot). */
+  screenshot(): Promise<Buffer>;
 }
 
 export interface OpenActionPopupOptions {
@@ -253,6 +255,12 @@ export async function openActionPopup(
 
   return {
     evaluate,
+    async screenshot() {
+      const shot = (await timed('popup screenshot', call('Page.captureScreenshot', { format: 'png' }))) as {
+        data: string;
+      };
+      return Buffer.from(shot.data, 'base64');
+    },
     async clickButton(text) {
       const js = JSON.stringify(text);
       await until(`the popup button "${text}"`, 10_000, async () => {

@@ -1,6 +1,11 @@
 /** The demo console and Sekimori with a vault holding the console's Trend-like account, bound to its origin. */
 import { startDemoServer, type DemoServer } from '../../../demo/server';
-import { E2E_EXTENSION, launchExtension, type ExtensionSession } from './extension';
+import {
+  E2E_EXTENSION,
+  launchExtension,
+  type ExtensionSession,
+  type LaunchExtensionOptions,
+} from './extension';
 import { askBackground } from './messages';
 import { createVaultInPopup } from './popup-actions';
 
@@ -12,9 +17,12 @@ export interface ConsoleSession {
   close(): Promise<void>;
 }
 
-export async function consoleSession(password: string): Promise<ConsoleSession> {
+export async function consoleSession(
+  password: string,
+  options: Pick<LaunchExtensionOptions, 'locale' | 'colorScheme'> = {},
+): Promise<ConsoleSession> {
   const demo = await startDemoServer({ port: 0 });
-  const session = await launchExtension({ extensionPath: E2E_EXTENSION });
+  const session = await launchExtension({ extensionPath: E2E_EXTENSION, ...options });
   const popup = await session.openPopup();
   await createVaultInPopup(popup, password);
   await popup.close();

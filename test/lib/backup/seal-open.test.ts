@@ -10,7 +10,7 @@ import {
 } from '../../../lib/backup';
 import { MAX_BACKUP_ORIGINS } from '../../../lib/backup/backup-constants';
 import { MAX_ORIGINS } from '../../../lib/keeper/validate-message';
-import type { StoredAccount } from '../../../lib/keeper/stored-account';
+import type { StoredAccount } from '../../../lib/keeper/accounts/stored-account';
 import { EXAMPLE_ACCOUNTS } from '../../fixtures/backup/example-accounts';
 import { SHARED_ACCOUNTS } from '../../support/shared-accounts';
 import { rejectionCode, TEST_ITERATIONS, TEST_PASSWORD, type JsonObject } from './backup-test-helpers';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { readSessionUnlock } from '@/lib/keeper/session-key';
-import { EMPTY_PAYLOAD } from '@/lib/keeper/stored-account';
+import { EMPTY_PAYLOAD } from '@/lib/keeper/accounts/stored-account';
 import {
   commitVault,
   createVault,

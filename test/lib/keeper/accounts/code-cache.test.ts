@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodeCache } from '@/lib/keeper/code-cache';
+import { CodeCache } from '@/lib/keeper/accounts/code-cache';
 import type { CodeView } from '@/lib/messages';
 
 const view = (validUntilMs: number, code: string) =>

@@ -4,12 +4,12 @@
  * and its result, or throws the KeeperError the request is refused with. Handlers run them inside
  * `keeper.mutate(inPlace(…))`, which commits the new payload in one vault write.
  */
-import type { AccountPatch } from '../messages';
-import type { Account } from '../otp/account';
-import { validateAccount } from '../otp/validate-account';
-import { isSecureWebOrigin } from '../web-origin';
+import type { AccountPatch } from '../../messages';
+import type { Account } from '../../otp/account';
+import { validateAccount } from '../../otp/validate-account';
+import { isSecureWebOrigin } from '../../web-origin';
 import { applyPatch } from './drafts';
-import { KeeperError } from './keeper-error';
+import { KeeperError } from '../keeper-error';
 import { isSameKey, type StoredAccount, type VaultPayload } from './stored-account';
 
 /** Deleted accounts can be restored for this long, then they are purged from the vault. */

@@ -1,5 +1,5 @@
-import type { Account } from '../otp/account';
-import type { AccountView } from '../messages';
+import type { Account } from '../../otp/account';
+import type { AccountView } from '../../messages';
 
 /** An account as kept inside the encrypted vault payload. */
 export interface StoredAccount extends Account {

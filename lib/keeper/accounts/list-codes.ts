@@ -1,6 +1,6 @@
-import type { CodeView } from '../messages';
-import { generateCode, generateCodes } from '../otp/generate-code';
-import { nextStepStartMs } from '../otp/time';
+import type { CodeView } from '../../messages';
+import { generateCode, generateCodes } from '../../otp/generate-code';
+import { nextStepStartMs } from '../../otp/time';
 import { toView, type VaultPayload } from './stored-account';
 import { liveAccounts } from './accounts';
 

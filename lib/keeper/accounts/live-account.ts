@@ -1,5 +1,5 @@
 /** Finding a live (not deleted) account, and moving an HOTP counter on: shared by every handler that needs them. */
-import type { Keeper } from './keeper';
+import type { Keeper } from '../keeper';
 import { advanceHotp as advanceHotpIn, inPlace } from './accounts';
 import type { StoredAccount } from './stored-account';
 

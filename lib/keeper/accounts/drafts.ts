@@ -1,7 +1,7 @@
 /** Turning form input into validated accounts (the OTP layer owns the rules and their error codes). */
-import type { Account } from '../otp/account';
-import { validateAccount } from '../otp/validate-account';
-import type { AccountDraft, AccountPatch } from '../messages';
+import type { Account } from '../../otp/account';
+import { validateAccount } from '../../otp/validate-account';
+import type { AccountDraft, AccountPatch } from '../../messages';
 
 export function draftToAccount(draft: AccountDraft): Account {
   return validateAccount({ ...draft });

@@ -3,7 +3,7 @@
  * within the same time step then costs no HMAC at all. Nothing here outlives the worker; it is emptied on
  * lock, and a different record (any edit) or a later time simply misses.
  */
-import type { CodeView } from '../messages';
+import type { CodeView } from '../../messages';
 
 interface Entry {
   record: string;
