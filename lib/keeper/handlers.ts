@@ -4,9 +4,9 @@
  * mapped type over the protocol, so adding a message without a handler is a compile error.
  */
 import { mergeHandlers, wrapHandlers, type FeatureHandlers, type Handlers } from './handler-set';
-import { createEnroller } from './enrol';
-import { readHighlight } from './highlight';
-import { createScanHandlers, type ScanEffects } from './scan-handlers';
+import { createEnroller } from './scan/enrol';
+import { readHighlight } from './scan/highlight';
+import { createScanHandlers, type ScanEffects } from './scan/scan-handlers';
 import { createFillHandlers, type FillEffects } from './fill-handlers';
 import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill-handlers';
 import { backupState, createBackupHandlers } from './backup-handlers';

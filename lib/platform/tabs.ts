@@ -3,7 +3,7 @@
  * toolbar popup, the context menu or the keyboard command): no host permissions.
  */
 import { browser } from 'wxt/browser';
-import type { ScanEffects } from '../keeper/scan-handlers';
+import type { ScanEffects } from '../keeper/scan/scan-handlers';
 
 const SCAN_SCRIPT = '/content-scripts/scan.js';
 /** Installs the shared QR decoder (jsQR) in the scan script's world first: it ships once. */

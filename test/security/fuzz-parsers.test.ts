@@ -15,7 +15,7 @@ import { BackupError, openBackup, sealBackup, isSekimoriBackup } from '@/lib/bac
 import { formatMigrationUris, FormatError, parseMigrationUri } from '@/lib/formats';
 import { detectImportFormat, readImport } from '@/lib/formats/import';
 import { readAnyImport } from '@/lib/formats/import-any';
-import { readEnrolText } from '@/lib/keeper/enrol-text';
+import { readEnrolText } from '@/lib/keeper/scan/enrol-text';
 import { KeeperError } from '@/lib/keeper/keeper-error';
 import { validateMessage } from '@/lib/keeper/validate-message';
 import { MESSAGE_TYPES } from '@/lib/messages';

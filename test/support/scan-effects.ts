@@ -2,7 +2,7 @@
  * The browser side of a scan for tests of the background's logic: tabs, script injection and screenshots
  * are the browser's (tested end to end in Chromium); here they are recorded, and can be told to fail.
  */
-import type { ScanEffects } from '@/lib/keeper/scan-handlers';
+import type { ScanEffects } from '@/lib/keeper/scan/scan-handlers';
 
 export interface RecordedScanEffects extends ScanEffects {
   injected: number[];

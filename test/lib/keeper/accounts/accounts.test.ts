@@ -521,7 +521,7 @@ describe('the rule stays true: only the accounts core changes accounts', () => {
     expect(files.map((f) => relative(root, f))).toEqual(
       expect.arrayContaining([
         'handlers.ts',
-        'enrol.ts',
+        'scan/enrol.ts',
         'backup-handlers.ts',
         'keeper.ts',
         'fill-handlers.ts',

@@ -2,10 +2,10 @@
  * What a decoded QR code (or pasted text) holds: an otpauth key, a Google Authenticator transfer code, or
  * something else, which is refused with a code that says what it is. Errors never carry the text.
  */
-import type { Account } from '../otp/account';
-import { parseOtpauthUri } from '../otp/parse-otpauth-uri';
-import { parseMigrationUri, type MigrationBatch } from '../formats';
-import { KeeperError } from './keeper-error';
+import type { Account } from '../../otp/account';
+import { parseOtpauthUri } from '../../otp/parse-otpauth-uri';
+import { parseMigrationUri, type MigrationBatch } from '../../formats';
+import { KeeperError } from '../keeper-error';
 
 export interface EnrolText {
   kind: 'otpauth' | 'migration';

@@ -3,15 +3,15 @@
  * scan flow saves with the tab's origin. One vault write per save; accounts already in the vault are never added
  * twice (a scan on a new site adds that site to the account's origins instead).
  */
-import type { Account } from '../otp/account';
-import type { EnrolAccountView, EnrolPreview, EnrolResult } from '../messages';
-import type { Keeper, KeeperDeps } from './keeper';
-import { KeeperError } from './keeper-error';
+import type { Account } from '../../otp/account';
+import type { EnrolAccountView, EnrolPreview, EnrolResult } from '../../messages';
+import type { Keeper, KeeperDeps } from '../keeper';
+import { KeeperError } from '../keeper-error';
 import { batchProgress, recordBatch } from './enrol-batches';
 import { enrolLabel } from './enrol-label';
 import { readEnrolText } from './enrol-text';
-import type { VaultPayload } from './accounts/stored-account';
-import { addAccounts, findDuplicates, inPlace } from './accounts/accounts';
+import type { VaultPayload } from '../accounts/stored-account';
+import { addAccounts, findDuplicates, inPlace } from '../accounts/accounts';
 
 export interface Enroller {
   /** What `save` would add; needs the vault unlocked (duplicates). Records no transfer progress. */

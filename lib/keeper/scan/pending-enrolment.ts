@@ -3,8 +3,8 @@
  * until the user unlocks, so the enrolment finishes without scanning again. It expires, and is dropped on
  * lock, browser restart and extension update (see held-secrets.ts).
  */
-import type { KeyValueStore } from '../vault';
-import { PENDING_ENROLMENT_KEY as KEY, PENDING_TTL_MS } from './held-secrets';
+import type { KeyValueStore } from '../../vault';
+import { PENDING_ENROLMENT_KEY as KEY, PENDING_TTL_MS } from '../held-secrets';
 
 export { PENDING_TTL_MS };
 

@@ -6,14 +6,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { createHandlers, type Handlers } from '@/lib/keeper/handlers';
-import { MAX_CAPTURES, SCAN_TTL_MS } from '@/lib/keeper/scan-session';
-import { PENDING_TTL_MS } from '@/lib/keeper/pending-enrolment';
-import { HIGHLIGHT_MS } from '@/lib/keeper/highlight';
-import { scannedOrigin } from '@/lib/keeper/scan-handlers';
+import { MAX_CAPTURES, SCAN_TTL_MS } from '@/lib/keeper/scan/scan-session';
+import { PENDING_TTL_MS } from '@/lib/keeper/scan/pending-enrolment';
+import { HIGHLIGHT_MS } from '@/lib/keeper/scan/highlight';
+import { scannedOrigin } from '@/lib/keeper/scan/scan-handlers';
 import type { SenderInfo } from '@/lib/keeper/sender';
-import { MemoryStore } from '../../support/memory-store';
-import { recordingFillEffects } from '../../support/fill-effects';
-import { recordingScanEffects, type RecordedScanEffects } from '../../support/scan-effects';
+import { MemoryStore } from '../../../support/memory-store';
+import { recordingFillEffects } from '../../../support/fill-effects';
+import { recordingScanEffects, type RecordedScanEffects } from '../../../support/scan-effects';
 
 const PASSWORD = 'correct horse battery staple';
 const URI =

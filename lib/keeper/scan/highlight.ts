@@ -2,7 +2,7 @@
  * Accounts just added by a scan: the popup shows them highlighted the next time it opens (the scan itself
  * runs after the popup has closed). Kept for a short while in session storage.
  */
-import type { KeyValueStore } from '../vault';
+import type { KeyValueStore } from '../../vault';
 
 const KEY = 'highlight';
 export const HIGHLIGHT_MS = 2 * 60_000;

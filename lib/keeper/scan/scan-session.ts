@@ -4,7 +4,7 @@
  * only a few times for a few minutes: a content script is untrusted, and a screenshot shows cross-origin
  * frames its page could never read.
  */
-import type { KeyValueStore } from '../vault';
+import type { KeyValueStore } from '../../vault';
 
 const KEY = 'scan_session';
 /** A scan that has not finished after this long is over. */

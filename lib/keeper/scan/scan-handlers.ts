@@ -3,16 +3,16 @@
  * content script in the tab. The content script only ever learns counts and labels — never a secret — and
  * may only act on the tab where the user started the scan.
  */
-import type { EnrolResult } from '../messages';
+import type { EnrolResult } from '../../messages';
 import type { Enroller } from './enrol';
 import { readEnrolText } from './enrol-text';
-import type { Keeper, KeeperDeps } from './keeper';
-import { KeeperError } from './keeper-error';
+import type { Keeper, KeeperDeps } from '../keeper';
+import { KeeperError } from '../keeper-error';
 import { writeHighlight } from './highlight';
 import { readPendingEnrolment, writePendingEnrolment } from './pending-enrolment';
 import { MAX_CAPTURES, readScanSession, writeScanSession } from './scan-session';
-import type { SenderInfo } from './sender';
-import type { FeatureHandlers } from './handler-set';
+import type { SenderInfo } from '../sender';
+import type { FeatureHandlers } from '../handler-set';
 
 export interface ScanEffects {
   /** The given tab (brought to the front of its window, and the window focused), else the active tab. */

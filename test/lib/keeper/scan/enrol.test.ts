@@ -1,18 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { displayText } from '@/lib/otp/display-text';
 import { formatMigrationUris } from '@/lib/formats';
-import { createEnroller } from '@/lib/keeper/enrol';
-import { BATCHES_KEY, BATCH_TTL_MS, MAX_BATCHES } from '@/lib/keeper/enrol-batches';
+import { createEnroller } from '@/lib/keeper/scan/enrol';
+import { BATCHES_KEY, BATCH_TTL_MS, MAX_BATCHES } from '@/lib/keeper/scan/enrol-batches';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { MAX_MISSING_RANGES } from '@/lib/messages';
 import type { Account } from '@/lib/otp/account';
 import { validateAccount } from '@/lib/otp/validate-account';
-import { MemoryStore } from '../../support/memory-store';
+import { MemoryStore } from '../../../support/memory-store';
 import {
   migrationFixture,
   migrationLines,
   type ExpectedMigrationEntry,
-} from '../../support/migration-fixtures';
+} from '../../../support/migration-fixtures';
 
 const PASSWORD = 'correct horse battery staple';
 const URI =

@@ -3,9 +3,9 @@
  * session storage (memory only) per batch id, so "QR code 1 of 2 — 1 still missing" survives the service worker
  * going idle between two scans. Entries expire after 30 minutes; at most 20 exports are remembered.
  */
-import type { MigrationBatch } from '../formats';
-import { MAX_MISSING_RANGES, type MigrationProgress } from '../messages';
-import type { KeyValueStore } from '../vault';
+import type { MigrationBatch } from '../../formats';
+import { MAX_MISSING_RANGES, type MigrationProgress } from '../../messages';
+import type { KeyValueStore } from '../../vault';
 
 export const BATCHES_KEY = 'migration_batches';
 export const BATCH_TTL_MS = 30 * 60 * 1000;
