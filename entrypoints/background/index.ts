@@ -1,6 +1,6 @@
 import { Keeper } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
-import { createAutoFill } from '@/lib/keeper/auto-fill-handlers';
+import { createAutoFill } from '@/lib/keeper/fill/auto-fill-handlers';
 import { createAutoLock } from '@/lib/keeper/auto-lock';
 import { policyIdleCeiling } from '@/lib/keeper/policy-rules';
 import { autoLockEffects, startAutoLock } from '@/lib/platform/auto-lock';
@@ -13,7 +13,7 @@ import { listenForMessages, onLifecycle, selfIdentity } from '@/lib/platform/run
 import { localStore, sessionStore } from '@/lib/platform/storage';
 import { fillEffects } from '@/lib/platform/fill';
 import { openActionPopup, registerScanTriggers, scanEffects } from '@/lib/platform/tabs';
-import { fillFromTrigger } from '@/lib/keeper/fill-trigger';
+import { fillFromTrigger } from '@/lib/keeper/fill/fill-trigger';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { readManagedPolicy } from '@/lib/platform/policy';
 import { measureClock } from '@/lib/platform/clock';

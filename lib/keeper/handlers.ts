@@ -7,11 +7,11 @@ import { mergeHandlers, wrapHandlers, type FeatureHandlers, type Handlers } from
 import { createEnroller } from './scan/enrol';
 import { readHighlight } from './scan/highlight';
 import { createScanHandlers, type ScanEffects } from './scan/scan-handlers';
-import { createFillHandlers, type FillEffects } from './fill-handlers';
-import { createAutoFill, type AutoFill, type AutoFillEffects } from './auto-fill-handlers';
-import { backupState, createBackupHandlers } from './backup-handlers';
+import { createFillHandlers, type FillEffects } from './fill/fill-handlers';
+import { createAutoFill, type AutoFill, type AutoFillEffects } from './fill/auto-fill-handlers';
+import { backupState, createBackupHandlers } from './backup/backup-handlers';
 import { checkPasswordPolicy, policyIdleCeiling } from './policy-rules';
-import { clockShift, createClockHandlers, type ClockEffects } from './clock';
+import { clockShift, createClockHandlers, type ClockEffects } from './clock/clock';
 import { ignoredSettings, TAGGED_LOCAL_KEYS } from './ignored-settings';
 import { sealVouched, vouchVerified } from './local-tags';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';

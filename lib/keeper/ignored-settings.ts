@@ -5,7 +5,7 @@
  * saves that setting again (or the value is removed).
  */
 import type { IgnoredSetting } from '../messages';
-import { CLOCK_KEY, judgeClock } from './clock';
+import { CLOCK_KEY, judgeClock } from './clock/clock';
 import type { TagStores } from './local-tags';
 import { judgeLockSettings, SETTINGS_KEY } from './lock-settings';
 

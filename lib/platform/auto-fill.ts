@@ -4,7 +4,7 @@
  * Which pattern stands for an origin, and which patterns may be given back, is decided in lib/origin-patterns.ts.
  */
 import { browser } from 'wxt/browser';
-import type { AutoFill, AutoFillEffects } from '../keeper/auto-fill-handlers';
+import type { AutoFill, AutoFillEffects } from '../keeper/fill/auto-fill-handlers';
 import {
   CHROMIUM_PATTERNS,
   FIREFOX_PATTERNS,

@@ -1,6 +1,6 @@
 /** The clock check's measurement: a few HEAD requests to the server the user named, from the service worker. */
 import { browser } from 'wxt/browser';
-import type { ClockSample } from '../keeper/clock';
+import type { ClockSample } from '../keeper/clock/clock';
 import { KeeperError } from '../keeper/keeper-error';
 import { originPattern } from './auto-fill';
 

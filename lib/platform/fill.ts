@@ -4,7 +4,7 @@
  * page that navigated since the popup opened is never filled.
  */
 import { browser } from 'wxt/browser';
-import type { FillEffects, FillMode, FillTarget, PageFill } from '../keeper/fill-handlers';
+import type { FillEffects, FillMode, FillTarget, PageFill } from '../keeper/fill/fill-handlers';
 import type { PageFillOptions, TabContext } from '../messages';
 
 const FILL_SCRIPT = '/content-scripts/fill.js';

@@ -8,7 +8,7 @@
 import { cleanup, configure, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KeeperError } from '@/lib/keeper/keeper-error';
-import type { ClockSample } from '@/lib/keeper/clock';
+import type { ClockSample } from '@/lib/keeper/clock/clock';
 import { realClient } from '../support/real-client';
 import { card, PASSWORD, tr, type, type Lang } from './options-harness';
 import { mountSecurity } from './security-harness';

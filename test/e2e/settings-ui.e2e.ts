@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
-import { CLOCK_KEY } from '../../lib/keeper/clock';
+import { CLOCK_KEY } from '../../lib/keeper/clock/clock';
 import { TAG_MEMBER, tagOf } from '../../lib/keeper/local-tags';
 import { readSessionUnlock } from '../../lib/keeper/session-key';
 import { parsePolicy, type Policy } from '../../lib/policy/policy';

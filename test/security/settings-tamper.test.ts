@@ -10,7 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAutoLock, type AutoLockEffects, type IdleState } from '@/lib/keeper/auto-lock';
-import { NO_CLOCK, type ClockSample } from '@/lib/keeper/clock';
+import { NO_CLOCK, type ClockSample } from '@/lib/keeper/clock/clock';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { randomHexId } from '@/lib/keeper/random-id';

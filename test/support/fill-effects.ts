@@ -3,8 +3,8 @@
  * what the fill script in that document reports. The page side (finding and filling the field) is lib/autofill,
  * tested over real DOM; the whole path runs end to end in Chromium.
  */
-import type { AutoFillEffects } from '@/lib/keeper/auto-fill-handlers';
-import type { FillEffects, PageFill } from '@/lib/keeper/fill-handlers';
+import type { AutoFillEffects } from '@/lib/keeper/fill/auto-fill-handlers';
+import type { FillEffects, PageFill } from '@/lib/keeper/fill/fill-handlers';
 import type { TabContext } from '@/lib/messages';
 
 export interface RecordedFillEffects extends FillEffects, AutoFillEffects {

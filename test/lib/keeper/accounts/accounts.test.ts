@@ -522,9 +522,9 @@ describe('the rule stays true: only the accounts core changes accounts', () => {
       expect.arrayContaining([
         'handlers.ts',
         'scan/enrol.ts',
-        'backup-handlers.ts',
+        'backup/backup-handlers.ts',
         'keeper.ts',
-        'fill-handlers.ts',
+        'fill/fill-handlers.ts',
       ]),
     );
   });

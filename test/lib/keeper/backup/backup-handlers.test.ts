@@ -14,12 +14,12 @@ import { RemoteError } from '@/lib/messages';
 import { generateCode } from '@/lib/otp/generate-code';
 import { parseOtpauthUri } from '@/lib/otp/parse-otpauth-uri';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
-import { realClient } from '../../support/real-client';
-import { SHARED_ACCOUNTS } from '../../support/shared-accounts';
+import { realClient } from '../../../support/real-client';
+import { SHARED_ACCOUNTS } from '../../../support/shared-accounts';
 
 const VAULT_PASSWORD = 'correct horse battery staple';
 const BACKUP_PASSWORD = 'a different backup phrase';
-const OTHER_APPS = join(__dirname, '../../../../shared/fixtures/other-apps');
+const OTHER_APPS = join(__dirname, '../../../../../shared/fixtures/other-apps');
 const CONSOLE = 'https://clp.trendmicro.com';
 
 async function codeOf(error: Promise<unknown>): Promise<string> {

@@ -5,11 +5,11 @@
  * with a tag only this vault's key makes (local-tags.ts): a value without a valid tag is not used at all (no
  * shift, nothing shown), whatever it says — a shown offset could talk the user into applying it.
  */
-import { CLOCK_WARN_MS, type ClockState } from '../messages';
-import type { FeatureHandlers } from './handler-set';
-import type { KeeperDeps } from './keeper';
-import { KeeperError } from './keeper-error';
-import { readTagged, writeTagged, type TagStores, type Trust } from './local-tags';
+import { CLOCK_WARN_MS, type ClockState } from '../../messages';
+import type { FeatureHandlers } from '../handler-set';
+import type { KeeperDeps } from '../keeper';
+import { KeeperError } from '../keeper-error';
+import { readTagged, writeTagged, type TagStores, type Trust } from '../local-tags';
 
 export { CLOCK_WARN_MS };
 

@@ -3,28 +3,28 @@
  * again, and files are read here (formats detected, passwords used only where needed) so extension pages never
  * handle parsed secrets. An import is previewed first and committed all or nothing, in one vault write.
  */
-import type { BackupAccount } from '../backup';
-import { decodeBase64Strict, encodeBase64 } from '../encoding/base64';
-import { isWebOrigin } from '../web-origin';
-import { exportAccounts } from '../formats/export-accounts';
-import { formatMigrationUris, migrationProblem } from '../formats/google-migration';
-import { readAnyImport } from '../formats/import-any';
-import type { BackupState, ImportedAccount, ImportPreview } from '../messages';
-import { formatOtpauthUri } from '../otp/format-otpauth-uri';
-import { validateAccount } from '../otp/validate-account';
-import type { FeatureHandlers } from './handler-set';
-import type { Keeper, KeeperDeps } from './keeper';
-import { KeeperError } from './keeper-error';
-import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from './held-secrets';
-import { checkExportPolicy, checkImportPolicy, readPolicy } from './policy-rules';
-import type { StoredAccount, VaultPayload } from './accounts/stored-account';
+import type { BackupAccount } from '../../backup';
+import { decodeBase64Strict, encodeBase64 } from '../../encoding/base64';
+import { isWebOrigin } from '../../web-origin';
+import { exportAccounts } from '../../formats/export-accounts';
+import { formatMigrationUris, migrationProblem } from '../../formats/google-migration';
+import { readAnyImport } from '../../formats/import-any';
+import type { BackupState, ImportedAccount, ImportPreview } from '../../messages';
+import { formatOtpauthUri } from '../../otp/format-otpauth-uri';
+import { validateAccount } from '../../otp/validate-account';
+import type { FeatureHandlers } from '../handler-set';
+import type { Keeper, KeeperDeps } from '../keeper';
+import { KeeperError } from '../keeper-error';
+import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from '../held-secrets';
+import { checkExportPolicy, checkImportPolicy, readPolicy } from '../policy-rules';
+import type { StoredAccount, VaultPayload } from '../accounts/stored-account';
 import {
   addAccounts,
   findDuplicates,
   inPlace,
   liveAccounts as live,
   markBackedUp,
-} from './accounts/accounts';
+} from '../accounts/accounts';
 
 /** A read file waits this long for its "Import" click. */
 export { IMPORT_TTL_MS };

@@ -3,15 +3,15 @@
  * origin (or the user confirmed, naming both), the fill is pinned to the document the popup saw, and the
  * fill script in the page receives only the code. An e-mail code page is filled only on the user's choice.
  */
-import type { Keeper, KeeperDeps } from './keeper';
-import { KeeperError } from './keeper-error';
-import { liveAccount } from './accounts/live-account';
-import { bindSite, inPlace, setOrigins } from './accounts/accounts';
-import type { FeatureHandlers } from './handler-set';
+import type { Keeper, KeeperDeps } from '../keeper';
+import { KeeperError } from '../keeper-error';
+import { liveAccount } from '../accounts/live-account';
+import { bindSite, inPlace, setOrigins } from '../accounts/accounts';
+import type { FeatureHandlers } from '../handler-set';
 import { codeToFill } from './fill-code-now';
-import { fillAllowed } from './policy-rules';
+import { fillAllowed } from '../policy-rules';
 
-import type { PageFill, TabContext } from '../messages';
+import type { PageFill, TabContext } from '../../messages';
 
 export type { PageFill };
 export { MIN_REMAINING_MS } from './fill-code-now';

@@ -9,14 +9,14 @@
  * top frame or under a top document of the same origin: a plain-http page can be answered, and framed, by anyone
  * on the network path.
  */
-import { isSecureWebOrigin } from '../web-origin';
-import type { KeyValueStore } from '../vault';
+import { isSecureWebOrigin } from '../../web-origin';
+import type { KeyValueStore } from '../../vault';
 import type { FillEffects } from './fill-handlers';
 import { codeToFill } from './fill-code-now';
-import type { FeatureHandlers } from './handler-set';
-import type { Keeper, KeeperDeps } from './keeper';
-import { KeeperError } from './keeper-error';
-import { liveAccount } from './accounts/live-account';
+import type { FeatureHandlers } from '../handler-set';
+import type { Keeper, KeeperDeps } from '../keeper';
+import { KeeperError } from '../keeper-error';
+import { liveAccount } from '../accounts/live-account';
 import {
   autoFillOrigins,
   checkAutoFillOn,
@@ -24,9 +24,9 @@ import {
   liveAccounts,
   setAutoFill,
   wantedAutoFillOrigins,
-} from './accounts/accounts';
-import { fillAllowed } from './policy-rules';
-import { underSameOriginTop, webFrameOrigin } from './sender';
+} from '../accounts/accounts';
+import { fillAllowed } from '../policy-rules';
+import { underSameOriginTop, webFrameOrigin } from '../sender';
 
 export interface AutoFillEffects {
   /** Whether the user has granted Sekimori this exact origin. */

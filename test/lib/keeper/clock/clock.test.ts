@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { KeeperError } from '@/lib/keeper/keeper-error';
 import { generateCode } from '@/lib/otp/generate-code';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
-import { codeOf, realClient } from '../../support/real-client';
-import { SHARED_ACCOUNTS } from '../../support/shared-accounts';
+import { codeOf, realClient } from '../../../support/real-client';
+import { SHARED_ACCOUNTS } from '../../../support/shared-accounts';
 
 const CONSOLE = 'https://clp.trendmicro.com';
 const TREND = SHARED_ACCOUNTS[0]!;

@@ -5,10 +5,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { createHandlers, type Handlers } from '@/lib/keeper/handlers';
-import { fillFromTrigger } from '@/lib/keeper/fill-trigger';
-import { MemoryStore } from '../../support/memory-store';
-import { recordingFillEffects, type RecordedFillEffects } from '../../support/fill-effects';
-import { recordingScanEffects } from '../../support/scan-effects';
+import { fillFromTrigger } from '@/lib/keeper/fill/fill-trigger';
+import { MemoryStore } from '../../../support/memory-store';
+import { recordingFillEffects, type RecordedFillEffects } from '../../../support/fill-effects';
+import { recordingScanEffects } from '../../../support/scan-effects';
 
 const SITE = 'https://clp.trendmicro.com';
 const uri = (name: string, secret: string) => `otpauth://totp/${name}?secret=${secret}&issuer=${name}`;

@@ -8,13 +8,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { createHandlers, type Handlers } from '@/lib/keeper/handlers';
-import { createAutoFill, WISH_MS, type AutoFill } from '@/lib/keeper/auto-fill-handlers';
+import { createAutoFill, WISH_MS, type AutoFill } from '@/lib/keeper/fill/auto-fill-handlers';
 import { createRouter } from '@/lib/keeper/router';
 import type { SenderInfo } from '@/lib/keeper/sender';
 import { generateCode } from '@/lib/otp/generate-code';
-import { MemoryStore } from '../../support/memory-store';
-import { recordingFillEffects, type RecordedFillEffects } from '../../support/fill-effects';
-import { recordingScanEffects } from '../../support/scan-effects';
+import { MemoryStore } from '../../../support/memory-store';
+import { recordingFillEffects, type RecordedFillEffects } from '../../../support/fill-effects';
+import { recordingScanEffects } from '../../../support/scan-effects';
 
 const PASSWORD = 'correct horse battery staple';
 const CONSOLE = 'https://clp.trendmicro.com';

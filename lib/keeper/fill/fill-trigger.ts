@@ -3,7 +3,7 @@
  * the page's exact origin. Anything that needs a choice — no bound account, several, a locked vault, an
  * e-mail code page, no field found — opens the popup instead, where the user sees why.
  */
-import type { Handlers } from './handlers';
+import type { Handlers } from '../handlers';
 
 export async function fillFromTrigger(
   handlers: Pick<Handlers, 'tab.context' | 'codes.list' | 'fill.code'>,

@@ -1,9 +1,9 @@
 /** The code a fill types: a TOTP code about to expire is not worth typing, so the next one is waited for. */
-import { generateCode } from '../otp/generate-code';
-import type { Keeper, KeeperDeps } from './keeper';
-import { advanceHotp } from './accounts/live-account';
-import type { StoredAccount } from './accounts/stored-account';
-import { clockShift } from './clock';
+import { generateCode } from '../../otp/generate-code';
+import type { Keeper, KeeperDeps } from '../keeper';
+import { advanceHotp } from '../accounts/live-account';
+import type { StoredAccount } from '../accounts/stored-account';
+import { clockShift } from '../clock/clock';
 
 /** A code with this little time left is not worth typing: wait for the next one. */
 export const MIN_REMAINING_MS = 3000;

@@ -6,12 +6,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { createHandlers, type Handlers } from '@/lib/keeper/handlers';
-import { MIN_REMAINING_MS } from '@/lib/keeper/fill-handlers';
+import { MIN_REMAINING_MS } from '@/lib/keeper/fill/fill-handlers';
 import { generateCode } from '@/lib/otp/generate-code';
 import type { FillRequest } from '@/lib/messages';
-import { MemoryStore } from '../../support/memory-store';
-import { recordingFillEffects, type RecordedFillEffects } from '../../support/fill-effects';
-import { recordingScanEffects } from '../../support/scan-effects';
+import { MemoryStore } from '../../../support/memory-store';
+import { recordingFillEffects, type RecordedFillEffects } from '../../../support/fill-effects';
+import { recordingScanEffects } from '../../../support/scan-effects';
 
 const PASSWORD = 'correct horse battery staple';
 const CONSOLE = 'https://clp.trendmicro.com';
