@@ -1,7 +1,7 @@
 /**
  * When Sekimori locks by itself: after minutes without input, at the latest some hours after unlocking, and when
  * the screen locks. Each change is saved at once (`settings.set`, which works while locked — except after a browser
- * restart, before the first unlock: lib/keeper/local-tags.ts); the page then shows what the background answered,
+ * restart, before the first unlock: lib/keeper/settings/local-tags.ts); the page then shows what the background answered,
  * since the organisation's policy may cap the idle time.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';

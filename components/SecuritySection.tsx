@@ -1,7 +1,7 @@
 /**
  * "Security" (options page, `#security`): when Sekimori locks by itself, the password, what the organisation set,
  * and the check of this computer's clock that codes depend on. Stored settings Sekimori cannot confirm it saved
- * (lib/keeper/local-tags.ts) are not used, and said here.
+ * (lib/keeper/settings/local-tags.ts) are not used, and said here.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { IgnoredSetting } from '@/lib/messages';

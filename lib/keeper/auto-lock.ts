@@ -6,9 +6,9 @@
 import type { LockSettings } from '../messages';
 import type { FeatureHandlers } from './handler-set';
 import type { Keeper, KeeperDeps } from './keeper';
-import { TAGGED_LOCAL_KEYS } from './ignored-settings';
-import { sealVouched } from './local-tags';
-import { readLockSettings, writeLockSettings, type IdleCeiling } from './lock-settings';
+import { TAGGED_LOCAL_KEYS } from './settings/ignored-settings';
+import { sealVouched } from './settings/local-tags';
+import { readLockSettings, writeLockSettings, type IdleCeiling } from './settings/lock-settings';
 import { sweepHeldSecrets } from './held-secrets';
 
 /** What the operating system reports: input within the interval, none, or the screen locked. */

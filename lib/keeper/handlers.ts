@@ -12,8 +12,8 @@ import { createAutoFill, type AutoFill, type AutoFillEffects } from './fill/auto
 import { backupState, createBackupHandlers } from './backup/backup-handlers';
 import { checkPasswordPolicy, policyIdleCeiling } from './policy-rules';
 import { clockShift, createClockHandlers, type ClockEffects } from './clock/clock';
-import { ignoredSettings, TAGGED_LOCAL_KEYS } from './ignored-settings';
-import { sealVouched, vouchVerified } from './local-tags';
+import { ignoredSettings, TAGGED_LOCAL_KEYS } from './settings/ignored-settings';
+import { sealVouched, vouchVerified } from './settings/local-tags';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';
 import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';

@@ -20,7 +20,7 @@ import {
   type StoredVault,
 } from '../vault';
 import { KeeperError } from './keeper-error';
-import { readLockSettings } from './lock-settings';
+import { readLockSettings } from './settings/lock-settings';
 import {
   clearSessionKey,
   clearSessionKeyIf,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The Security section says when stored lock or clock settings were ignored (no valid tag: written behind
- * Sekimori's back, or kept from a version before tags; see lib/keeper/local-tags.ts), in English and Japanese, and
+ * Sekimori's back, or kept from a version before tags; see lib/keeper/settings/local-tags.ts), in English and Japanese, and
  * says nothing when every stored setting is Sekimori's own.
  */
 import { cleanup, configure, screen, waitFor } from '@testing-library/preact';

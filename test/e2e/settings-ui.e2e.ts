@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { CLOCK_KEY } from '../../lib/keeper/clock/clock';
-import { TAG_MEMBER, tagOf } from '../../lib/keeper/local-tags';
+import { TAG_MEMBER, tagOf } from '../../lib/keeper/settings/local-tags';
 import { readSessionUnlock } from '../../lib/keeper/session-key';
 import { parsePolicy, type Policy } from '../../lib/policy/policy';
 import { EXAMPLE_POLICY } from '../support/example-policy';
@@ -169,7 +169,7 @@ describe.each([
     await shot('s4-clock-same', '#security .options-card:has(#clock-server)');
 
     // A clock 42 s behind, as the background would have kept it: tagged under the vault key (a value without its
-    // tag is ignored, lib/keeper/local-tags.ts), by the product's own code with the key the session holds. Then the
+    // tag is ignored, lib/keeper/settings/local-tags.ts), by the product's own code with the key the session holds. Then the
     // warning, and "use the measured time".
     const state = {
       server: 'https://clp.trendmicro.com',

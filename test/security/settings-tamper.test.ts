@@ -3,7 +3,7 @@
  * every content script (only `storage.session` has an access level), so a compromised renderer of any page our
  * scripts run in can write the lock settings (`settings`: idle lock "never", 24 h unlocked, no lock with the screen)
  * and the clock check (`clock`: a 24 h offset, applied). Those values carry a tag under a key derived from the vault
- * key (lib/keeper/local-tags.ts): a value without a valid tag is ignored (defaults: idle lock at its default, no
+ * key (lib/keeper/settings/local-tags.ts): a value without a valid tag is ignored (defaults: idle lock at its default, no
  * clock shift) and reported (`settings.ignored`, shown by the options page); a value written through the real
  * handlers is honoured after a worker restart and a browser restart; a tag copied from another vault is refused.
  * Each "worker" below is the real background (keeper, handlers, router, auto-lock) over shared in-memory storage.

@@ -9,7 +9,7 @@ import { CLOCK_WARN_MS, type ClockState } from '../../messages';
 import type { FeatureHandlers } from '../handler-set';
 import type { KeeperDeps } from '../keeper';
 import { KeeperError } from '../keeper-error';
-import { readTagged, writeTagged, type TagStores, type Trust } from '../local-tags';
+import { readTagged, writeTagged, type TagStores, type Trust } from '../settings/local-tags';
 
 export { CLOCK_WARN_MS };
 

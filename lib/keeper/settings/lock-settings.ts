@@ -6,8 +6,8 @@
  * time applies on top: the stored choice is kept (it returns if the ceiling goes), the settings in effect never
  * exceed the ceiling and never turn idle locking off.
  */
-import { DEFAULT_LOCK_SETTINGS, LOCK_SETTING_LIMITS, type LockSettings } from '../messages';
-import { KeeperError } from './keeper-error';
+import { DEFAULT_LOCK_SETTINGS, LOCK_SETTING_LIMITS, type LockSettings } from '../../messages';
+import { KeeperError } from '../keeper-error';
 import { readTagged, writeTagged, type TagStores, type Trust } from './local-tags';
 
 export const SETTINGS_KEY = 'settings';

@@ -23,10 +23,10 @@
  *   again with the new key (a browser restart in between leaves them untagged: defaults and a report, never more).
  * - Known limit: an older value of the same vault, with its tag, can be written back (it is authentic, only stale).
  */
-import { decodeBase64Strict, encodeBase64 } from '../encoding/base64';
-import type { KeyValueStore } from '../vault';
-import { utf8Encode } from '../vault/utf8';
-import { readSessionUnlock } from './session-key';
+import { decodeBase64Strict, encodeBase64 } from '../../encoding/base64';
+import type { KeyValueStore } from '../../vault';
+import { utf8Encode } from '../../vault/utf8';
+import { readSessionUnlock } from '../session-key';
 
 /** The member of a stored value that holds its tag. */
 export const TAG_MEMBER = 'tag';

@@ -4,8 +4,8 @@
  * replaced by the defaults — does not go unnoticed. Judged afresh at every call: the report goes when the user
  * saves that setting again (or the value is removed).
  */
-import type { IgnoredSetting } from '../messages';
-import { CLOCK_KEY, judgeClock } from './clock/clock';
+import type { IgnoredSetting } from '../../messages';
+import { CLOCK_KEY, judgeClock } from '../clock/clock';
 import type { TagStores } from './local-tags';
 import { judgeLockSettings, SETTINGS_KEY } from './lock-settings';
 
