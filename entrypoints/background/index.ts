@@ -1,12 +1,12 @@
 import { Keeper } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { createAutoFill } from '@/lib/keeper/fill/auto-fill-handlers';
-import { createAutoLock } from '@/lib/keeper/auto-lock';
+import { createAutoLock } from '@/lib/keeper/session/auto-lock';
 import { policyIdleCeiling } from '@/lib/keeper/policy-rules';
 import { autoLockEffects, startAutoLock } from '@/lib/platform/auto-lock';
 import { autoFillEffects, listenForGrants } from '@/lib/platform/auto-fill';
 import { createRouter } from '@/lib/keeper/router';
-import { clearSessionKey } from '@/lib/keeper/session-key';
+import { clearSessionKey } from '@/lib/keeper/session/session-key';
 import { listenForClipboardAlarm, scheduleClipboardClear } from '@/lib/platform/clipboard';
 import { translate } from '@/lib/platform/i18n';
 import { listenForMessages, onLifecycle, selfIdentity } from '@/lib/platform/runtime';

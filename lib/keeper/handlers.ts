@@ -14,7 +14,7 @@ import { checkPasswordPolicy, policyIdleCeiling } from './policy-rules';
 import { clockShift, createClockHandlers, type ClockEffects } from './clock/clock';
 import { ignoredSettings, TAGGED_LOCAL_KEYS } from './settings/ignored-settings';
 import { sealVouched, vouchVerified } from './settings/local-tags';
-import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './auto-lock';
+import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './session/auto-lock';
 import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';

@@ -28,7 +28,7 @@ import {
   noteSeenRevision,
   writeSessionUnlock,
   type SessionUnlock,
-} from './session-key';
+} from './session/session-key';
 import { EMPTY_PAYLOAD, type VaultPayload } from './accounts/stored-account';
 import { purgeDeleted } from './accounts/accounts';
 import { checkPayload } from './check-payload';

@@ -4,7 +4,7 @@
  * listeners are registered at every start-up, synchronously, so that the browser wakes the worker for them.
  */
 import { browser } from 'wxt/browser';
-import type { AutoLock, AutoLockEffects, IdleState } from '../keeper/auto-lock';
+import type { AutoLock, AutoLockEffects, IdleState } from '../keeper/session/auto-lock';
 
 const ALARM = 'sekimori-auto-lock';
 

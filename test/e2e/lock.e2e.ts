@@ -2,7 +2,7 @@
  * Locking by itself in real Chromium: the alarm armed at the deadline, a deadline passed while the service
  * worker slept (checked at the start of the next request, and at the worker's next start-up), the alarm waking
  * a stopped worker, the lock settings, and a password change. Idle and screen-lock events cannot be produced
- * here; their handling is unit-tested (test/lib/keeper/auto-lock.test.ts) and `chrome.idle` is checked to be
+ * here; their handling is unit-tested (test/lib/keeper/session/auto-lock.test.ts) and `chrome.idle` is checked to be
  * granted.
  */
 import type { Page } from 'playwright-core';

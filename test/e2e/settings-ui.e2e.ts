@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server';
 import { CLOCK_KEY } from '../../lib/keeper/clock/clock';
 import { TAG_MEMBER, tagOf } from '../../lib/keeper/settings/local-tags';
-import { readSessionUnlock } from '../../lib/keeper/session-key';
+import { readSessionUnlock } from '../../lib/keeper/session/session-key';
 import { parsePolicy, type Policy } from '../../lib/policy/policy';
 import { EXAMPLE_POLICY } from '../support/example-policy';
 import {

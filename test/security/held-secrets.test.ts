@@ -7,11 +7,16 @@
  * or browser restart — and searches all of session storage (and local storage) for the secret in any spelling.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAutoLock, type AutoLock, type AutoLockEffects, type IdleState } from '@/lib/keeper/auto-lock';
+import {
+  createAutoLock,
+  type AutoLock,
+  type AutoLockEffects,
+  type IdleState,
+} from '@/lib/keeper/session/auto-lock';
 import { createHandlers, type Handlers } from '@/lib/keeper/handlers';
-import { IMPORT_TTL_MS, PENDING_TTL_MS } from '@/lib/keeper/held-secrets';
+import { IMPORT_TTL_MS, PENDING_TTL_MS } from '@/lib/keeper/session/held-secrets';
 import { Keeper } from '@/lib/keeper/keeper';
-import { clearSessionKey } from '@/lib/keeper/session-key';
+import { clearSessionKey } from '@/lib/keeper/session/session-key';
 import type { SenderInfo } from '@/lib/keeper/sender';
 import { recordingFillEffects } from '../support/fill-effects';
 import { storeFrom, testDeps, vaultTemplate } from '../support/keeper-deps';

@@ -9,13 +9,13 @@
  * Each "worker" below is the real background (keeper, handlers, router, auto-lock) over shared in-memory storage.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAutoLock, type AutoLockEffects, type IdleState } from '@/lib/keeper/auto-lock';
+import { createAutoLock, type AutoLockEffects, type IdleState } from '@/lib/keeper/session/auto-lock';
 import { NO_CLOCK, type ClockSample } from '@/lib/keeper/clock/clock';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { createRouter } from '@/lib/keeper/router';
-import { readSessionUnlock } from '@/lib/keeper/session-key';
+import { readSessionUnlock } from '@/lib/keeper/session/session-key';
 import { createClient, DEFAULT_LOCK_SETTINGS, type Client, type ClockState } from '@/lib/messages';
 import { generateCode } from '@/lib/otp/generate-code';
 import { recordingFillEffects } from '../support/fill-effects';

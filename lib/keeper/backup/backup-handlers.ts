@@ -15,7 +15,7 @@ import { validateAccount } from '../../otp/validate-account';
 import type { FeatureHandlers } from '../handler-set';
 import type { Keeper, KeeperDeps } from '../keeper';
 import { KeeperError } from '../keeper-error';
-import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from '../held-secrets';
+import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from '../session/held-secrets';
 import { checkExportPolicy, checkImportPolicy, readPolicy } from '../policy-rules';
 import type { StoredAccount, VaultPayload } from '../accounts/stored-account';
 import {

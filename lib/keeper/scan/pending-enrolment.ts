@@ -4,7 +4,7 @@
  * lock, browser restart and extension update (see held-secrets.ts).
  */
 import type { KeyValueStore } from '../../vault';
-import { PENDING_ENROLMENT_KEY as KEY, PENDING_TTL_MS } from '../held-secrets';
+import { PENDING_ENROLMENT_KEY as KEY, PENDING_TTL_MS } from '../session/held-secrets';
 
 export { PENDING_TTL_MS };
 

@@ -26,7 +26,7 @@
 import { decodeBase64Strict, encodeBase64 } from '../../encoding/base64';
 import type { KeyValueStore } from '../../vault';
 import { utf8Encode } from '../../vault/utf8';
-import { readSessionUnlock } from '../session-key';
+import { readSessionUnlock } from '../session/session-key';
 
 /** The member of a stored value that holds its tag. */
 export const TAG_MEMBER = 'tag';

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
-import { readSessionUnlock } from '@/lib/keeper/session-key';
+import { readSessionUnlock } from '@/lib/keeper/session/session-key';
 import { readStoredVault, unlockStoredVault, type KeyValueStore } from '@/lib/vault';
 import { recordingFillEffects } from '../../support/fill-effects';
 import { MemoryStore } from '../../support/memory-store';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
-import { readSessionUnlock } from '@/lib/keeper/session-key';
+import { readSessionUnlock } from '@/lib/keeper/session/session-key';
 import { EMPTY_PAYLOAD } from '@/lib/keeper/accounts/stored-account';
 import {
   commitVault,

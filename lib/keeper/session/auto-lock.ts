@@ -3,12 +3,12 @@
  * request, plus an alarm so a sleeping background wakes up to lock), after some minutes without input, and
  * when the operating system locks the screen. The platform only reports events; the decisions are here.
  */
-import type { LockSettings } from '../messages';
-import type { FeatureHandlers } from './handler-set';
-import type { Keeper, KeeperDeps } from './keeper';
-import { TAGGED_LOCAL_KEYS } from './settings/ignored-settings';
-import { sealVouched } from './settings/local-tags';
-import { readLockSettings, writeLockSettings, type IdleCeiling } from './settings/lock-settings';
+import type { LockSettings } from '../../messages';
+import type { FeatureHandlers } from '../handler-set';
+import type { Keeper, KeeperDeps } from '../keeper';
+import { TAGGED_LOCAL_KEYS } from '../settings/ignored-settings';
+import { sealVouched } from '../settings/local-tags';
+import { readLockSettings, writeLockSettings, type IdleCeiling } from '../settings/lock-settings';
 import { sweepHeldSecrets } from './held-secrets';
 
 /** What the operating system reports: input within the interval, none, or the screen locked. */

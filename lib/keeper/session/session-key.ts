@@ -4,7 +4,7 @@
  * written in the same `set()`, are when it was unlocked and when it must lock at the latest (the deadline), so a
  * key is never kept without its deadline.
  */
-import { decodeVaultKey, encodeVaultKey, type KeyValueStore } from '../vault';
+import { decodeVaultKey, encodeVaultKey, type KeyValueStore } from '../../vault';
 import { heldSecretsCleared } from './held-secrets';
 
 const KEY = 'unlocked';

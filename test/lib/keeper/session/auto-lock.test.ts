@@ -9,15 +9,15 @@ import {
   MAX_IDLE_SECONDS,
   type AutoLockEffects,
   type IdleState,
-} from '@/lib/keeper/auto-lock';
+} from '@/lib/keeper/session/auto-lock';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { CLOCK_SLACK_MS, Keeper, type KeeperDeps } from '@/lib/keeper/keeper';
-import { readSessionUnlock } from '@/lib/keeper/session-key';
+import { readSessionUnlock } from '@/lib/keeper/session/session-key';
 import { DEFAULT_LOCK_SETTINGS } from '@/lib/messages';
-import { recordingFillEffects } from '../../support/fill-effects';
-import { storeFrom, vaultTemplate } from '../../support/keeper-deps';
-import { MemoryStore } from '../../support/memory-store';
-import { recordingScanEffects } from '../../support/scan-effects';
+import { recordingFillEffects } from '../../../support/fill-effects';
+import { storeFrom, vaultTemplate } from '../../../support/keeper-deps';
+import { MemoryStore } from '../../../support/memory-store';
+import { recordingScanEffects } from '../../../support/scan-effects';
 
 const PASSWORD = 'correct horse battery staple';
 const T0 = 1_700_000_000_000;

@@ -6,7 +6,7 @@
  * running out all remove them — removed, not just ignored, so nothing is left to read. A QR code scanned while
  * locked is kept (it is what the unlock is for) until it is used or its time is over.
  */
-import type { KeyValueStore } from '../vault';
+import type { KeyValueStore } from '../../vault';
 
 export const PENDING_IMPORT_KEY = 'import_pending';
 export const PENDING_ENROLMENT_KEY = 'pending_enrolment';
