@@ -8,7 +8,9 @@ import type { SentTo } from './autofill/code-target';
 import type { Account, OtpAlgorithm, OtpType } from './otp/account';
 import type { Declaration, SenderKind } from './protocol/declare';
 import { isErrorCode, type ErrorCode } from './protocol/errors';
-import { MESSAGES } from './protocol/messages';
+// Types only: the declarations table stays out of every bundle that only calls the background (content scripts,
+// pages); the router, validation and tests take MESSAGE_TYPES and ALLOWED_SENDER from lib/protocol/messages.ts.
+import type { MESSAGES } from './protocol/messages';
 
 export { ERRORS, errorKey, isErrorCode, type ErrorCode } from './protocol/errors';
 
@@ -258,13 +260,6 @@ export type { SenderKind };
 export type MessageFrom<S extends SenderKind> = {
   [K in MessageType]: Declarations[K]['sender'] extends S ? K : never;
 }[MessageType];
-
-export const MESSAGE_TYPES = Object.keys(MESSAGES) as MessageType[];
-
-/** Who may send each message (from its declaration). */
-export const ALLOWED_SENDER = Object.fromEntries(
-  MESSAGE_TYPES.map((type) => [type, MESSAGES[type].sender]),
-) as { [K in MessageType]: Declarations[K]['sender'] };
 
 export type Send = (message: Message) => Promise<unknown>;
 

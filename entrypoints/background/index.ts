@@ -2,7 +2,7 @@ import { Keeper } from '@/lib/keeper/keeper';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { createAutoFill } from '@/lib/keeper/fill/auto-fill-handlers';
 import { createAutoLock } from '@/lib/keeper/session/auto-lock';
-import { policyIdleCeiling } from '@/lib/keeper/policy-rules';
+import { policyIdleCeiling } from '@/lib/keeper/policy/policy-rules';
 import { autoLockEffects, startAutoLock } from '@/lib/platform/auto-lock';
 import { autoFillEffects, listenForGrants } from '@/lib/platform/auto-fill';
 import { createRouter } from '@/lib/keeper/router';

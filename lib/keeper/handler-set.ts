@@ -6,7 +6,8 @@
  * feature extends (re-arms the lock alarm, re-syncs the automatic fill) is wrapped explicitly with
  * `wrapHandlers`, never replaced by a later key.
  */
-import { MESSAGE_TYPES, type MessageType, type RequestOf, type ResponseOf } from '../messages';
+import type { MessageType, RequestOf, ResponseOf } from '../messages';
+import { MESSAGE_TYPES } from '../protocol/messages';
 import type { Feature } from '../protocol/declare';
 import type { MESSAGES } from '../protocol/messages';
 import type { SenderInfo } from './sender';

@@ -10,7 +10,7 @@ import { createScanHandlers, type ScanEffects } from './scan/scan-handlers';
 import { createFillHandlers, type FillEffects } from './fill/fill-handlers';
 import { createAutoFill, type AutoFill, type AutoFillEffects } from './fill/auto-fill-handlers';
 import { backupState, createBackupHandlers } from './backup/backup-handlers';
-import { checkPasswordPolicy, policyIdleCeiling } from './policy-rules';
+import { checkPasswordPolicy, policyIdleCeiling } from './policy/policy-rules';
 import { clockShift, createClockHandlers, type ClockEffects } from './clock/clock';
 import { ignoredSettings, TAGGED_LOCAL_KEYS } from './settings/ignored-settings';
 import { sealVouched, vouchVerified } from './settings/local-tags';

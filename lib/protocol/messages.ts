@@ -353,3 +353,13 @@ export const MESSAGES = {
     ),
   }),
 } satisfies Record<string, AnyDeclaration>;
+
+type Declared = typeof MESSAGES;
+
+/** Every declared message type. */
+export const MESSAGE_TYPES = Object.keys(MESSAGES) as (keyof Declared)[];
+
+/** Who may send each message (from its declaration). */
+export const ALLOWED_SENDER = Object.fromEntries(
+  MESSAGE_TYPES.map((type) => [type, MESSAGES[type].sender]),
+) as { [K in keyof Declared]: Declared[K]['sender'] };

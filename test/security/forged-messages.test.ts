@@ -5,7 +5,7 @@
  * clipboard, fills and scans exactly as they were, and no reply carries a code or a secret.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED_SENDER, MESSAGE_TYPES } from '@/lib/messages';
+import { ALLOWED_SENDER, MESSAGE_TYPES } from '@/lib/protocol/messages';
 import { validateMessage } from '@/lib/keeper/validate-message';
 import type { SenderInfo } from '@/lib/keeper/sender';
 import { generateCode } from '@/lib/otp/generate-code';

@@ -18,7 +18,7 @@ import { readAnyImport } from '@/lib/formats/import-any';
 import { readEnrolText } from '@/lib/keeper/scan/enrol-text';
 import { KeeperError } from '@/lib/keeper/keeper-error';
 import { validateMessage } from '@/lib/keeper/validate-message';
-import { MESSAGE_TYPES } from '@/lib/messages';
+import { MESSAGE_TYPES } from '@/lib/protocol/messages';
 import { OtpError } from '@/lib/otp/errors';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
 import { parseOtpauthUri } from '@/lib/otp/parse-otpauth-uri';

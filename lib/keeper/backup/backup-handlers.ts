@@ -16,7 +16,7 @@ import type { FeatureHandlers } from '../handler-set';
 import type { Keeper, KeeperDeps } from '../keeper';
 import { KeeperError } from '../keeper-error';
 import { IMPORT_TTL_MS, PENDING_IMPORT_KEY as PENDING_IMPORT } from '../session/held-secrets';
-import { checkExportPolicy, checkImportPolicy, readPolicy } from '../policy-rules';
+import { checkExportPolicy, checkImportPolicy, readPolicy } from '../policy/policy-rules';
 import type { StoredAccount, VaultPayload } from '../accounts/stored-account';
 import {
   addAccounts,

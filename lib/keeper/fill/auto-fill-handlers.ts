@@ -25,7 +25,7 @@ import {
   setAutoFill,
   wantedAutoFillOrigins,
 } from '../accounts/accounts';
-import { fillAllowed } from '../policy-rules';
+import { fillAllowed } from '../policy/policy-rules';
 import { underSameOriginTop, webFrameOrigin } from '../sender';
 
 export interface AutoFillEffects {

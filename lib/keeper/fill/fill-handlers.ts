@@ -9,7 +9,7 @@ import { liveAccount } from '../accounts/live-account';
 import { bindSite, inPlace, setOrigins } from '../accounts/accounts';
 import type { FeatureHandlers } from '../handler-set';
 import { codeToFill } from './fill-code-now';
-import { fillAllowed } from '../policy-rules';
+import { fillAllowed } from '../policy/policy-rules';
 
 import type { PageFill, TabContext } from '../../messages';
 

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALLOWED_SENDER, MESSAGE_TYPES } from '../../../lib/messages';
+import { ALLOWED_SENDER, MESSAGE_TYPES } from '../../../lib/protocol/messages';
 import { examples } from '../../security/support/examples';
 import { createVaultInPopup, openActionPopup } from '../harness';
 import { launchTwoExtensions, type TwoExtensions } from './two-extensions';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_SENDER, MESSAGE_TYPES, type Message } from '@/lib/messages';
+import type { Message } from '@/lib/messages';
+import { ALLOWED_SENDER, MESSAGE_TYPES } from '@/lib/protocol/messages';
 import type { Handlers } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import type { SenderInfo } from '@/lib/keeper/sender';

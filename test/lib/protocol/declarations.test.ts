@@ -4,7 +4,8 @@
  * overriding each other: a message answered twice is an error at start-up, and a wrapped step says so.
  */
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_SENDER, MESSAGE_TYPES, type MessageType } from '@/lib/messages';
+import type { MessageType } from '@/lib/messages';
+import { ALLOWED_SENDER, MESSAGE_TYPES } from '@/lib/protocol/messages';
 import { MESSAGES } from '@/lib/protocol/messages';
 import { createHandlers } from '@/lib/keeper/handlers';
 import { mergeHandlers, wrapHandlers, type Handler, type Handlers } from '@/lib/keeper/handler-set';

@@ -9,8 +9,8 @@ import { readManagedPolicy } from '@/lib/platform/policy';
 import type { Client } from '@/lib/messages';
 import type { ManagedPolicy } from '@/lib/policy/policy';
 import { formatOtpauthUri } from '@/lib/otp/format-otpauth-uri';
-import { codeOf, realClient } from '../../support/real-client';
-import { SHARED_ACCOUNTS } from '../../support/shared-accounts';
+import { codeOf, realClient } from '../../../support/real-client';
+import { SHARED_ACCOUNTS } from '../../../support/shared-accounts';
 
 const PASSWORD = 'correct horse battery staple';
 const CONSOLE = 'https://clp.trendmicro.com';

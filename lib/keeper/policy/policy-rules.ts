@@ -1,8 +1,8 @@
 /** The organisation's rules where the background acts on them: every check answers `policy-forbids`. */
-import { DEFAULT_POLICY, originAllowed, type Policy } from '../policy/policy';
-import type { ExportKind } from '../messages';
-import type { KeeperDeps } from './keeper';
-import { KeeperError } from './keeper-error';
+import { DEFAULT_POLICY, originAllowed, type Policy } from '../../policy/policy';
+import type { ExportKind } from '../../messages';
+import type { KeeperDeps } from '../keeper';
+import { KeeperError } from '../keeper-error';
 
 export const readPolicy = (deps: KeeperDeps): Promise<Policy> =>
   deps.readPolicy ? deps.readPolicy() : Promise.resolve(DEFAULT_POLICY);
