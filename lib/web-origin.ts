@@ -13,6 +13,19 @@ export function isWebOrigin(value: unknown): value is string {
 }
 
 /**
+ * The http(s) origin of a URL (`https://host[:port]/any/path` → `https://host[:port]`), as `URL.origin` writes
+ * it; null for another scheme (about:, data:, blob:, file:, an extension's page) or text that is no URL.
+ */
+export function webOriginOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A loopback host: `localhost` (and `*.localhost`, which browsers resolve to loopback), 127.0.0.0/8 or `[::1]`.
  * Pages from such a host never cross a network.
  */

@@ -3,6 +3,8 @@
  * same extension id AND a URL on the extension's own origin. A content script's messages carry the page's URL,
  * and another extension's carry its own id, so both are refused.
  */
+import { webOriginOf } from '../web-origin';
+
 export interface SenderInfo {
   id?: string;
   url?: string;
@@ -55,14 +57,8 @@ export function isTopFrameContentScript(sender: SenderInfo, self: SelfIdentity):
  * from its URL; where the browser also reports `origin`, both must agree. Null otherwise.
  */
 export function webFrameOrigin(sender: SenderInfo): string | null {
-  let origin: string;
-  try {
-    const url = new URL(sender.url ?? '');
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    origin = url.origin;
-  } catch {
-    return null;
-  }
+  const origin = webOriginOf(sender.url ?? '');
+  if (origin === null) return null;
   if (sender.origin !== undefined && sender.origin !== origin) return null;
   return origin;
 }

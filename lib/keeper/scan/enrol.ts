@@ -4,6 +4,7 @@
  * twice (a scan on a new site adds that site to the account's origins instead).
  */
 import type { Account } from '../../otp/account';
+import { webOriginOf } from '../../web-origin';
 import type { EnrolAccountView, EnrolPreview, EnrolResult } from '../../messages';
 import type { Keeper, KeeperDeps } from '../keeper';
 import { KeeperError } from '../keeper-error';
@@ -27,14 +28,7 @@ function toView(account: Account, duplicate: boolean): EnrolAccountView {
 
 /** A web origin exactly as a URL gives it; anything else is a caller's mistake. */
 function checkOrigin(origin: string): string {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    throw new KeeperError('bad-request');
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== origin)
-    throw new KeeperError('bad-request');
+  if (webOriginOf(origin) !== origin) throw new KeeperError('bad-request');
   return origin;
 }
 

@@ -4,6 +4,7 @@
  * may only act on the tab where the user started the scan.
  */
 import type { EnrolResult } from '../../messages';
+import { webOriginOf } from '../../web-origin';
 import type { Enroller } from './enrol';
 import { readEnrolText } from './enrol-text';
 import type { Keeper, KeeperDeps } from '../keeper';
@@ -27,12 +28,7 @@ export interface ScanEffects {
 export function scannedOrigin(sender: SenderInfo): string | undefined {
   const raw = sender.origin ?? sender.url;
   if (typeof raw !== 'string') return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
+  return webOriginOf(raw) ?? undefined;
 }
 
 type ScanHandlers = FeatureHandlers<'scan'>;
