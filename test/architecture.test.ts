@@ -107,3 +107,31 @@ describe('trust boundaries', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the keeper is grouped by capability (docs/architecture.md, "Folders")', () => {
+  const KEEPER = join(ROOT, 'lib/keeper');
+  /** The keeper's core and the wiring every feature shares; a feature's handlers and helpers go in its folder. */
+  const TOP_LEVEL = [
+    'check-payload.ts',
+    'handler-set.ts',
+    'handlers.ts',
+    'keeper-error.ts',
+    'keeper.ts',
+    'random-id.ts',
+    'router.ts',
+    'sender.ts',
+    'validate-message.ts',
+  ];
+  const FEATURES = ['accounts', 'backup', 'clock', 'fill', 'policy', 'scan', 'session', 'settings'];
+  const entries = readdirSync(KEEPER);
+  const isDir = (name: string) => statSync(join(KEEPER, name)).isDirectory();
+
+  it('no file lands flat in lib/keeper/ outside the core and its wiring', () => {
+    expect(entries.filter((name) => !isDir(name) && !TOP_LEVEL.includes(name))).toEqual([]);
+    expect(TOP_LEVEL.filter((name) => !entries.includes(name))).toEqual([]);
+  });
+
+  it('every folder of lib/keeper/ is a named feature (a new one is added here and in the docs)', () => {
+    expect(entries.filter(isDir).sort()).toEqual(FEATURES);
+  });
+});
