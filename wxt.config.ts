@@ -25,6 +25,29 @@ function dropEmptyPluginLoader(): Plugin {
   };
 }
 
+/**
+ * Content scripts run inside every page they are injected into, so they carry no polyfill: the extension API they
+ * use (runtime messaging, i18n) is promise-based or synchronous in every supported browser (Chrome and Edge MV3,
+ * Firefox 128+), so WXT's plain `browser` (`globalThis.browser`, else `chrome`) serves them. The pages and the
+ * background keep webextension-polyfill (the stack's choice). Each content script is its own build, so the build's
+ * input says which kind it is.
+ */
+function contentScriptsWithoutPolyfill(): Plugin {
+  let contentScript = false;
+  return {
+    name: 'sekimori:content-scripts-without-polyfill',
+    enforce: 'pre',
+    options(input) {
+      contentScript = /\.content[\\/]/.test(JSON.stringify(input.input ?? ''));
+      return null;
+    },
+    async resolveId(source, importer) {
+      if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+    },
+  };
+}
+
 // The manifest asks for the least it can: no host permissions, no declared content scripts, no
 // web-accessible resources, no external messaging. Scanning and filling work under activeTab. The only
 // host access is optional and asked one exact origin at a time, when the user turns on "Fill automatically
@@ -92,6 +115,6 @@ export default defineConfig({
   // Every supported browser has modulepreload: no polyfill script in the pages (the popup loads no module at all).
   vite: () => ({
     build: { sourcemap: false, modulePreload: { polyfill: false } },
-    plugins: [dropEmptyPluginLoader()],
+    plugins: [dropEmptyPluginLoader(), contentScriptsWithoutPolyfill()],
   }),
 });
