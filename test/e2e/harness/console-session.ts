@@ -7,7 +7,6 @@ import {
   type LaunchExtensionOptions,
 } from './extension';
 import { askBackground } from './messages';
-import { createVaultInPopup } from './popup-actions';
 
 export interface ConsoleSession {
   demo: DemoServer;
@@ -23,9 +22,8 @@ export async function consoleSession(
 ): Promise<ConsoleSession> {
   const demo = await startDemoServer({ port: 0 });
   const session = await launchExtension({ extensionPath: E2E_EXTENSION, ...options });
-  const popup = await session.openPopup();
-  await createVaultInPopup(popup, password);
-  await popup.close();
+  // Through the background, so it works whatever the UI's language (createVaultInPopup speaks English).
+  await askBackground(session, 'vault.create', { password });
   const uri = demo.state().qrCodes.find((q) => q.page === '/trend/enrol')!.text;
   const { added } = (await askBackground(session, 'enrol.save', { text: uri })) as { added: string[] };
   await askBackground(session, 'account.bind', { id: added[0]!, origin: new URL(demo.url).origin });
