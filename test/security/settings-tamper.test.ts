@@ -22,22 +22,15 @@ import { recordingFillEffects } from '../support/fill-effects';
 import { MemoryStore } from '../support/memory-store';
 import { recordingScanEffects } from '../support/scan-effects';
 import { SELF, SENDERS } from './support/background';
+import { SHARED_ACCOUNTS } from '../support/shared-accounts';
 import { remoteCode } from './support/remote-code';
 
 const PASSWORD = 'settings tamper campaign';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const CONSOLE = 'https://clp.trendmicro.com';
-const TOTP = {
-  type: 'totp',
-  issuer: 'Trend Micro SaaS Account',
-  account: 'abc@example.co.jp',
-  secret: 'ABCDEFGHIJKL2345',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  counter: 0,
-} as const;
+/** The plain six-digit console key of the shared test accounts. */
+const TOTP = SHARED_ACCOUNTS[0]!;
 
 /** What a compromised renderer writes with `chrome.storage.local.set` (no tag, or a made-up one). */
 const NEVER_LOCK = { idleLockMinutes: 0, maxUnlockedHours: 24, lockOnScreenLock: false };
