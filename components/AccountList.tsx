@@ -4,9 +4,10 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CodeView } from '@/lib/messages';
-import { CodeRows, showTooltip, type RowState } from './CodeRows';
+import { CodeListDom, showTooltip, type RowState } from './code-list-dom';
 import { searchKey } from '@/lib/otp/display-text';
 import { useT } from './i18n';
+import { subscribeSeconds } from './ticker';
 
 /** Row buttons are told apart by their class (one click handler serves every row). */
 const ROW_ACTIONS = ['code', 'edit', 'delete', 'confirm-delete', 'cancel-delete', 'next', 'fill'] as const;
@@ -41,6 +42,7 @@ export function AccountList({
   const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const listDom = useRef<CodeListDom | null>(null);
   const lastConfirming = useRef<string | null>(null);
   const needle = searchKey(query.trim());
 
@@ -81,6 +83,14 @@ export function AccountList({
     [shown, highlightIds, readOnly, confirmingId, site, siteCount],
   );
 
+  useLayoutEffect(() => {
+    if (!listRef.current) return;
+    const dom = new CodeListDom(listRef.current, t);
+    listDom.current = dom;
+    return () => dom.destroy();
+  }, [t, accounts.length === 0]);
+  useLayoutEffect(() => listDom.current?.sync(rows, Date.now()), [rows, t, accounts.length === 0]);
+  useEffect(() => subscribeSeconds((now) => listDom.current?.tick(now)), []);
   useLayoutEffect(() => {
     const first = highlightIds[0];
     if (first === undefined) return;
@@ -142,11 +152,9 @@ export function AccountList({
         </div>
       ) : null}
       {site && siteCount > 0 ? <p class="site-caption">{t('this_site', new URL(site).host)}</p> : null}
-      <CodeRows
-        rows={rows}
-        now={Date.now()}
-        t={t}
-        listRef={listRef}
+      <ul
+        class="list"
+        ref={listRef}
         aria-label={t('accounts_label')}
         onClick={onClick}
         onMouseOver={showTooltip}

@@ -6,7 +6,7 @@ import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { BackupReminder } from './BackupReminder';
 import { useClient } from './client-context';
-import { rowLabel } from './CodeRows';
+import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
 import { LockIcon, PlusIcon, ScanIcon } from './icons';
 import { FillPrompt, type FillQuestion } from './FillPrompt';

@@ -3,15 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import {
-  CodeRows,
-  FIRST_FRAME_ROWS,
-  showTooltip,
-  type RowState,
-  type SecondsClock,
-} from '@/components/CodeRows';
+import { CodeListDom, FIRST_FRAME_ROWS, showTooltip, type RowState } from '@/components/code-list-dom';
 import type { CodeView } from '@/lib/messages';
 import { translator } from '../support/translate';
 
@@ -49,38 +41,14 @@ const state = (v: CodeView, patch: Partial<RowState> = {}): RowState => ({
   ...patch,
 });
 
-/** The list rendered into `root` as the popup renders it: `sync` draws it for a time, `tick` is its clock. */
-class ListHarness {
-  private listener: ((now: number) => void) | null = null;
-  private readonly clock: SecondsClock = (listener) => {
-    this.listener = listener;
-    return () => (this.listener = null);
-  };
-  constructor(private readonly root: Element) {}
-  sync(states: readonly RowState[], now: number): void {
-    act(() =>
-      render(<CodeRows rows={states} now={now} t={translator('en')} clock={this.clock} />, this.root),
-    );
-  }
-  tick(now: number): void {
-    act(() => this.listener?.(now));
-  }
-  destroy(): void {
-    act(() => render(null, this.root));
-  }
-  get ul(): HTMLUListElement {
-    return this.root.querySelector('ul')!;
-  }
-}
-
-let root: HTMLDivElement;
-let list: ListHarness;
-const items = () => [...root.querySelectorAll('li')];
+let ul: HTMLUListElement;
+let list: CodeListDom;
+const items = () => [...ul.querySelectorAll('li')];
 
 beforeEach(() => {
-  document.body.innerHTML = '<div></div>';
-  root = document.querySelector('div')!;
-  list = new ListHarness(root);
+  document.body.innerHTML = '<ul></ul>';
+  ul = document.querySelector('ul')!;
+  list = new CodeListDom(ul, translator('en'));
 });
 
 describe('code list rendering', () => {
@@ -199,10 +167,10 @@ describe('code list rendering', () => {
     fc.assert(
       fc.property(rowState, time, rowState, time, (before, beforeAt, after, afterAt) => {
         const build = (steps: [RowState, number][]) => {
-          const target = document.createElement('div');
-          const dom = new ListHarness(target);
+          const target = document.createElement('ul');
+          const dom = new CodeListDom(target, translator('en'));
           for (const [s, at] of steps) dom.sync([s], at);
-          return shown(dom.ul);
+          return shown(target);
         };
         expect(
           build([
@@ -231,7 +199,8 @@ describe('code list rendering', () => {
     const real = globalThis.IntersectionObserver;
     globalThis.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
     try {
-      const dom = new ListHarness(document.createElement('div'));
+      const target = document.createElement('ul');
+      const dom = new CodeListDom(target, translator('en'));
       dom.sync(
         [
           state(view('aaaa1111')),
@@ -240,7 +209,6 @@ describe('code list rendering', () => {
         ],
         T0,
       );
-      const target = dom.ul;
       const [shown, hidden, sixty] = [...target.querySelectorAll('li')];
       const ring = (li: Element) =>
         li.querySelector<HTMLElement>('.countdown')!.style.getPropertyValue('--f');
@@ -253,11 +221,9 @@ describe('code list rendering', () => {
       expect(targets).toEqual([shown, hidden, sixty]);
       const entry = (li: Element, isIntersecting: boolean) =>
         ({ target: li, isIntersecting }) as IntersectionObserverEntry;
-      act(() =>
-        callback(
-          [entry(shown!, true), entry(hidden!, false), entry(sixty!, false)],
-          {} as IntersectionObserver,
-        ),
+      callback(
+        [entry(shown!, true), entry(hidden!, false), entry(sixty!, false)],
+        {} as IntersectionObserver,
       );
       dom.tick(T0 + 5_000);
       expect(count(shown!)).toBe('15');
@@ -266,7 +232,7 @@ describe('code list rendering', () => {
       expect(count(hidden!)).toBe('20');
       expect(target.style.getPropertyValue('--f')).toBe((20 / 30).toFixed(3));
       // Scrolled into view: brought up to date at once.
-      act(() => callback([entry(hidden!, true)], {} as IntersectionObserver));
+      callback([entry(hidden!, true)], {} as IntersectionObserver);
       expect(count(hidden!)).toBe('15');
       expect(ring(hidden!)).toBe((15 / 30).toFixed(3));
     } finally {
@@ -314,10 +280,10 @@ describe("a long list's first frame", () => {
     const opening = items()[FIRST_FRAME_ROWS - 1]!;
     vi.spyOn(opening, 'getBoundingClientRect').mockReturnValue({ bottom } as DOMRect);
     const [report] = layoutReports;
-    expect(report?.target).toBe(list.ul);
+    expect(report?.target).toBe(ul);
     report!.callback([], {} as ResizeObserver);
   };
-  const starting = () => list.ul.classList.contains('starting');
+  const starting = () => ul.classList.contains('starting');
 
   it('draws only the opening rows, then every row from the next frame on', () => {
     list.sync(many(40), T0);
@@ -345,7 +311,7 @@ describe("a long list's first frame", () => {
     list.sync(many(40), T0);
     expect(starting()).toBe(false);
     list.destroy();
-    list = new ListHarness(root);
+    list = new CodeListDom(ul, translator('en'));
     // Scrolled to the account just added: wherever it is in the list, it is drawn at once.
     list.sync(
       many(40, (i) => ({ highlighted: i === 30 })),
