@@ -13,7 +13,7 @@ import { passwordErrorText } from './security-text';
 import { StrengthMeter } from './StrengthMeter';
 import { useAction } from './use-action';
 
-export function ChangePasswordCard() {
+export function ChangePasswordCard({ onChanged }: { onChanged?: () => void } = {}) {
   const t = useT();
   const client = useClient();
   const policy = usePolicy();
@@ -36,6 +36,7 @@ export function ChangePasswordCard() {
     setNext('');
     setConfirm('');
     setDone(true);
+    onChanged?.();
   }
 
   return (

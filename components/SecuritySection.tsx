@@ -1,5 +1,5 @@
 /**
- * "Security" (options page, `#security`): when Sekimori locks by itself, the password, what the organisation set,
+ * "Security" (options page, `#security`): when Sekimori locks by itself, passkeys, the password, what the organisation set,
  * and the check of this computer's clock that codes depend on. Stored settings Sekimori cannot confirm it saved
  * (lib/keeper/settings/local-tags.ts) are not used, and said here.
  */
@@ -10,6 +10,7 @@ import { ChangePasswordCard } from './ChangePasswordCard';
 import { useClient } from './client-context';
 import { ClockCard } from './ClockCard';
 import { useT } from './i18n';
+import { PasskeysCard } from './PasskeysCard';
 import { PolicyCard } from './PolicyCard';
 import { usePolicy } from './policy-context';
 
@@ -23,6 +24,8 @@ export function SecuritySection() {
   const client = useClient();
   const policy = usePolicy();
   const [ignored, setIgnored] = useState<IgnoredSetting[]>([]);
+  // A password change removes every passkey: the list is read again.
+  const [passwordChanges, setPasswordChanges] = useState(0);
   useEffect(() => {
     client.call('settings.ignored', {}).then(
       ({ ignored }) => setIgnored(ignored),
@@ -39,7 +42,8 @@ export function SecuritySection() {
         </p>
       ))}
       <AutoLockCard />
-      <ChangePasswordCard />
+      <PasskeysCard key={passwordChanges} />
+      <ChangePasswordCard onChanged={() => setPasswordChanges((n) => n + 1)} />
       {policy ? <PolicyCard policy={policy} /> : null}
       <ClockCard />
     </section>

@@ -32,3 +32,11 @@ export const ScanIcon = () => (
     <rect x="9" y="9" width="6" height="6" rx="1" />
   </svg>
 );
+
+/** A key: "unlock with a passkey". */
+export const KeyIcon = () => (
+  <svg {...base}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="M10.8 12.2 20 3M16 7l3 3M14 9l2 2" />
+  </svg>
+);

@@ -76,6 +76,14 @@ export function policyLines(t: Translate, policy: Policy): { key: keyof ManagedP
         return policy.allowedFillOrigins && policy.allowedFillOrigins.length > 0
           ? t('policy_fill_origins')
           : t('policy_fill_nowhere');
+      case 'DisablePasskeyUnlock':
+        return t(policy.disablePasskeyUnlock ? 'policy_passkeys_off' : 'policy_passkeys_on');
+      case 'RequirePasskeyUserVerification':
+        return t(
+          policy.requirePasskeyUserVerification
+            ? 'policy_passkey_uv_required'
+            : 'policy_passkey_uv_preferred',
+        );
     }
   };
   return policy.managed.map((key) => ({ key, text: line(key) }));

@@ -14,6 +14,8 @@ import { takeEarlyReply } from '@/lib/platform/first-request';
 import { openOptionsSection } from '@/lib/platform/pages';
 import { requestOrigin } from '@/lib/platform/auto-fill';
 import { SiteAccessContext } from '@/components/site-access';
+import { PasskeyContext } from '@/components/passkey-context';
+import { passkeyPort } from '@/lib/platform/passkey-port';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { App } from './popup/App';
 
@@ -49,25 +51,29 @@ function start(): void {
   document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
   document.title = translate('popup_title');
 
+  const passkeys = passkeyPort(location.search);
+
   function mount(initialList: ResponseOf<'codes.list'> | undefined): void {
     render(
       <I18nContext.Provider value={translate}>
         <ClientContext.Provider value={client}>
-          <TargetTabContext.Provider value={targetTab}>
-            <SiteAccessContext.Provider value={requestOrigin}>
-              <App
-                copy={copy}
-                scan={scan}
-                openAddFromImage={() => void openOptionsSection('add-from-image')}
-                openBackup={() => void openOptionsSection('backup')}
-                afterFill={() => {
-                  if (targetTab === null) window.close();
-                }}
-                firstList={firstList}
-                initialList={initialList}
-              />
-            </SiteAccessContext.Provider>
-          </TargetTabContext.Provider>
+          <PasskeyContext.Provider value={passkeys}>
+            <TargetTabContext.Provider value={targetTab}>
+              <SiteAccessContext.Provider value={requestOrigin}>
+                <App
+                  copy={copy}
+                  scan={scan}
+                  openAddFromImage={() => void openOptionsSection('add-from-image')}
+                  openBackup={() => void openOptionsSection('backup')}
+                  afterFill={() => {
+                    if (targetTab === null) window.close();
+                  }}
+                  firstList={firstList}
+                  initialList={initialList}
+                />
+              </SiteAccessContext.Provider>
+            </TargetTabContext.Provider>
+          </PasskeyContext.Provider>
         </ClientContext.Provider>
       </I18nContext.Provider>,
       document.getElementById('app')!,

@@ -59,6 +59,24 @@ export type VaultStatus =
   | { vault: 'unlocked'; readOnly: boolean; recovered: boolean; recovery?: RecoveryInfo }
   | { vault: 'unreadable' };
 
+/** One passkey of the vault as a page sees it: never its wrapped key. */
+export interface PasskeyInfo {
+  id: string;
+  name: string;
+  createdAt: number;
+  /** The PRF input its slot was made with (base64): the unlock asks the authenticator for this one. */
+  prfSalt: string;
+}
+
+/** The vault's passkeys and what the organisation's policy says of them. */
+export interface PasskeyState {
+  /** False when policy disallows unlocking with a passkey (slots stay in the vault, unused). */
+  allowed: boolean;
+  /** The WebAuthn user verification to ask for: policy can relax it to 'preferred'. */
+  userVerification: 'required' | 'preferred';
+  passkeys: PasskeyInfo[];
+}
+
 /** A manually typed account before validation (strings from form fields are accepted and checked). */
 export interface AccountDraft {
   type?: OtpType;

@@ -122,7 +122,17 @@ describe('the keeper is grouped by capability (docs/architecture.md, "Folders")'
     'sender.ts',
     'validate-message.ts',
   ];
-  const FEATURES = ['accounts', 'backup', 'clock', 'fill', 'policy', 'scan', 'session', 'settings'];
+  const FEATURES = [
+    'accounts',
+    'backup',
+    'clock',
+    'fill',
+    'passkeys',
+    'policy',
+    'scan',
+    'session',
+    'settings',
+  ];
   const entries = readdirSync(KEEPER);
   const isDir = (name: string) => statSync(join(KEEPER, name)).isDirectory();
 

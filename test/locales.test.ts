@@ -60,6 +60,7 @@ describe('locales', () => {
       ...codesOf('lib/backup/backup-error.ts', 'BackupErrorCode'),
       ...codesOf('lib/protocol/errors.ts', 'TransportErrorCode'),
       ...codesOf('lib/protocol/errors.ts', 'FormErrorCode'),
+      ...codesOf('lib/protocol/errors.ts', 'PasskeyCeremonyErrorCode'),
     ];
     expect(codes.length).toBeGreaterThan(60);
     expect(codes).toEqual(

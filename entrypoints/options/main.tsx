@@ -2,7 +2,9 @@ import { render } from 'preact';
 import { ClientContext } from '@/components/client-context';
 import { I18nContext } from '@/components/i18n';
 import { ignoreStrayDrops } from '@/components/image-input';
+import { PasskeyContext } from '@/components/passkey-context';
 import { SiteAccessContext } from '@/components/site-access';
+import { passkeyPort } from '@/lib/platform/passkey-port';
 import { createClient } from '@/lib/messages';
 import { requestOrigin } from '@/lib/platform/auto-fill';
 import { translate, uiLanguage } from '@/lib/platform/i18n';
@@ -17,7 +19,9 @@ render(
   <I18nContext.Provider value={translate}>
     <ClientContext.Provider value={createClient(sendToBackground)}>
       <SiteAccessContext.Provider value={requestOrigin}>
-        <App />
+        <PasskeyContext.Provider value={passkeyPort(location.search)}>
+          <App />
+        </PasskeyContext.Provider>
       </SiteAccessContext.Provider>
     </ClientContext.Provider>
   </I18nContext.Provider>,

@@ -15,6 +15,7 @@ import { clockShift, createClockHandlers, type ClockEffects } from './clock/cloc
 import { ignoredSettings, TAGGED_LOCAL_KEYS } from './settings/ignored-settings';
 import { sealVouched, vouchVerified } from './settings/local-tags';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './session/auto-lock';
+import { createPasskeyHandlers } from './passkeys/passkey-handlers';
 import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
@@ -130,7 +131,11 @@ export function createHandlers(
       return {};
     },
   };
-  return wrapHandlers(mergeHandlers(core, scan, fill, autoFill.handlers, backup, clock, autoLock.handlers), {
+  const passkeys = createPasskeyHandlers(keeper, deps);
+  const all = mergeHandlers(core, scan, fill, autoFill.handlers, backup, clock, autoLock.handlers, passkeys);
+  return wrapHandlers(all, {
+    // An unlock arms the lock alarm and registers the automatic fill, whatever unlocked it.
+    'vault.unlock-passkey': (inner) => (payload) => thenArm(thenSync(() => inner(payload)))(),
     // A site removed can end an automatic fill: the registration follows.
     'account.origins': (inner) => (payload) => thenSync(() => inner(payload))(),
     // A secret held for later (a file's preview, a QR code read while locked) arms the alarm that removes it.

@@ -35,6 +35,8 @@ export type KeeperErrorCode =
   | 'import-expired'
   /** An export with no account in it. */
   | 'nothing-to-export'
+  /** A vault holds MAX_PASSKEY_SLOTS passkeys at most. */
+  | 'too-many-passkeys'
   /** The organisation's policy does not allow this (see docs/enterprise.md). */
   | 'policy-forbids'
   /** The clock check's server was not granted to Sekimori. */

@@ -7,6 +7,8 @@ import {
   commitVault,
   createVault,
   isVaultError,
+  makePasskeySlot,
+  MAX_PASSKEY_SLOTS,
   needsKdfUpgrade,
   openStoredVault,
   openVault,
@@ -15,10 +17,14 @@ import {
   rewrapVault,
   sealVault,
   unlockStoredVault,
+  unlockStoredVaultWithPasskey,
   upgradeVaultKdf,
   type KeyValueStore,
+  type PasskeySlot,
   type StoredVault,
 } from '../vault';
+import { parseVaultRecord } from '../vault/parse-vault-record';
+import { secureRandomBytes } from '../vault/random-bytes';
 import { KeeperError } from './keeper-error';
 import { readLockSettings } from './settings/lock-settings';
 import {
@@ -158,6 +164,99 @@ export class Keeper {
   }
 
   /**
+   * Unlocks with a passkey: the slot of `credentialId` opened with the key derived from its PRF output (no
+   * PBKDF2). Until the deadline, like a password unlock. Throws 'unknown-passkey', 'wrong-passkey', 'corrupt'.
+   */
+  async unlockWithPasskey(credentialId: string, prfOutput: Uint8Array): Promise<VaultStatus> {
+    const stored = await readStoredVault(this.deps.local);
+    if (stored.state === 'absent') throw new KeeperError('no-vault');
+    const unlocked = await unlockStoredVaultWithPasskey<VaultPayload>(stored, credentialId, prfOutput);
+    await this.startSession(unlocked.vaultKey);
+    return this.status();
+  }
+
+  /**
+   * The passkey slots of the vault as stored (the header is readable without a key: names, ids, dates and the
+   * PRF inputs, nothing that opens anything). The current record's, or the last good copy's when it is damaged.
+   */
+  async passkeySlots(): Promise<PasskeySlot[]> {
+    const stored = await readStoredVault(this.deps.local);
+    if (stored.state === 'absent') return [];
+    const record = stored.state === 'present' ? stored.current : stored.previous;
+    if (record === undefined) return [];
+    try {
+      return (await parseVaultRecord(record)).header.passkeys ?? [];
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Adds a passkey slot: the password is checked again (it yields the vault key to wrap), then the next revision
+   * is written with the slot in its header. `prfOutput` is the authenticator's answer to `prfSalt`.
+   */
+  async addPasskey(
+    password: string,
+    passkey: { id: string; name: string; prfSalt: string; prfOutput: Uint8Array },
+  ): Promise<PasskeySlot[]> {
+    return this.exclusive(async () => {
+      const unlock = await this.liveUnlock();
+      if (!unlock) throw new KeeperError('locked');
+      const opened = await this.writableWithPassword(password, unlock);
+      const slots = opened.header.passkeys ?? [];
+      if (slots.some((s) => s.id === passkey.id)) throw new KeeperError('duplicate');
+      if (slots.length >= MAX_PASSKEY_SLOTS) throw new KeeperError('too-many-passkeys');
+      const slot = await makePasskeySlot({
+        vaultKey: opened.vaultKey,
+        ...passkey,
+        createdAt: this.deps.now(),
+        random: secureRandomBytes,
+      });
+      await this.writeSlots(opened.record, opened.vaultKey, opened.payload, [...slots, slot]);
+      return [...slots, slot];
+    });
+  }
+
+  /**
+   * Removes a passkey slot (while unlocked). The new record is also kept as the last good copy, so no stored copy
+   * holds the removed slot any more.
+   */
+  async removePasskey(id: string): Promise<PasskeySlot[]> {
+    return this.exclusive(async () => {
+      const key = await this.requireKey();
+      const opened = await this.checkedForReplay(await this.open(key));
+      if (opened.readOnly) throw new KeeperError('read-only');
+      const slots = (await parseVaultRecord(opened.record)).header.passkeys ?? [];
+      if (!slots.some((s) => s.id === id)) throw new KeeperError('not-found');
+      const kept = slots.filter((s) => s.id !== id);
+      await this.writeSlots(opened.record, key, opened.payload, kept);
+      return kept;
+    });
+  }
+
+  /** The vault opened with the password, for a change to its header: never an older copy or a newer format. */
+  private async writableWithPassword(password: string, unlock: SessionUnlock) {
+    const stored = await readStoredVault(this.deps.local);
+    if (stored.state === 'absent') throw new KeeperError('no-vault');
+    const opened = await unlockStoredVault<VaultPayload>(stored, password);
+    const replayed = opened.header.revision < unlock.seenRevision;
+    if (opened.readOnly || replayed || opened.recoveredFromPrevious) throw new KeeperError('read-only');
+    return opened;
+  }
+
+  private async writeSlots(
+    previous: string,
+    key: Uint8Array,
+    payload: VaultPayload,
+    passkeys: PasskeySlot[],
+  ): Promise<void> {
+    const record = await sealVault(previous, key, payload, { passkeys });
+    await commitVault(this.deps.local, record, previous, { keepAsPrevious: record });
+    this.lastOpened = null;
+    await this.noteRevision((await parseVaultRecord(record)).header.revision);
+  }
+
+  /**
    * Password change: the current password is checked again, and the vault is written under a new vault key
    * wrapped by the new password in ONE storage write that also sets the last good copy to the new record, so
    * an interruption leaves either the old vault (old password) or the new one (new password). The vault stays
@@ -168,13 +267,9 @@ export class Keeper {
     return this.exclusive(async () => {
       const unlock = await this.liveUnlock();
       if (!unlock) throw new KeeperError('locked');
-      const stored = await readStoredVault(this.deps.local);
-      if (stored.state === 'absent') throw new KeeperError('no-vault');
-      const opened = await unlockStoredVault<VaultPayload>(stored, current);
       // Read-only: a newer format, an older record written back, or the last good copy of a damaged record (see
       // checkedForReplay): restored first, by the user's choice, never by a password change.
-      const replayed = opened.header.revision < unlock.seenRevision;
-      if (opened.readOnly || replayed || opened.recoveredFromPrevious) throw new KeeperError('read-only');
+      const opened = await this.writableWithPassword(current, unlock);
       const { record, vaultKey } = await rewrapVault(opened.record, { vaultKey: opened.vaultKey }, next);
       await commitVault(this.deps.local, record, opened.record, {
         keepAsPrevious: record,

@@ -16,6 +16,10 @@ export interface ManagedPolicy {
   DisableImportExport?: boolean;
   /** Filling (manual and automatic) only on these origins: `https://console.example.co.jp` or `https://*.example.co.jp`. */
   AllowedFillOrigins?: string[];
+  /** No unlocking with a passkey: none can be added, and those in the vault are not offered. */
+  DisablePasskeyUnlock?: boolean;
+  /** Passkeys must verify the user (PIN, fingerprint, face): true by default; false asks for it only where available. */
+  RequirePasskeyUserVerification?: boolean;
 }
 
 export interface Policy {
@@ -25,6 +29,8 @@ export interface Policy {
   disableImportExport: boolean;
   /** null: no restriction. */
   allowedFillOrigins: string[] | null;
+  disablePasskeyUnlock: boolean;
+  requirePasskeyUserVerification: boolean;
   /** The keys the organisation set (and that were valid): the settings show them as set by the organisation. */
   managed: (keyof ManagedPolicy)[];
   /** Keys that were present but unusable (wrong type, out of range, bad pattern): ignored. */
@@ -42,6 +48,8 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   disablePlaintextExport: false,
   disableImportExport: false,
   allowedFillOrigins: null,
+  disablePasskeyUnlock: false,
+  requirePasskeyUserVerification: true,
   managed: [],
   ignored: [],
 });
@@ -52,6 +60,8 @@ const KNOWN: (keyof ManagedPolicy)[] = [
   'DisablePlaintextExport',
   'DisableImportExport',
   'AllowedFillOrigins',
+  'DisablePasskeyUnlock',
+  'RequirePasskeyUserVerification',
 ];
 
 const intIn = (v: unknown, min: number, max: number): v is number =>
@@ -119,6 +129,14 @@ export function parsePolicy(raw: unknown): Policy {
     Array.isArray(origins) && origins.length <= MAX_FILL_ORIGINS && origins.every(isOriginPattern);
   take('AllowedFillOrigins', validOrigins, () => {
     policy.allowedFillOrigins = [...new Set(origins as string[])];
+  });
+  const noPasskeys = given.DisablePasskeyUnlock;
+  take('DisablePasskeyUnlock', typeof noPasskeys === 'boolean', () => {
+    policy.disablePasskeyUnlock = noPasskeys as boolean;
+  });
+  const uv = given.RequirePasskeyUserVerification;
+  take('RequirePasskeyUserVerification', typeof uv === 'boolean', () => {
+    policy.requirePasskeyUserVerification = uv as boolean;
   });
   for (const key of Object.keys(given)) if (!(KNOWN as string[]).includes(key)) policy.ignored.push(key);
   return policy;

@@ -15,9 +15,9 @@ export type SenderKind = 'extension-page' | 'scan-tab' | 'web-frame';
 /**
  * The group of handlers that answers a message, one module each: 'core' lib/keeper/handlers.ts, 'scan'
  * scan-handlers.ts, 'fill' fill-handlers.ts, 'auto-fill' auto-fill-handlers.ts, 'backup' backup-handlers.ts,
- * 'clock' clock.ts, 'auto-lock' auto-lock.ts.
+ * 'clock' clock.ts, 'auto-lock' auto-lock.ts, 'passkeys' passkey-handlers.ts.
  */
-export type Feature = 'core' | 'scan' | 'fill' | 'auto-fill' | 'backup' | 'clock' | 'auto-lock';
+export type Feature = 'core' | 'scan' | 'fill' | 'auto-fill' | 'backup' | 'clock' | 'auto-lock' | 'passkeys';
 
 declare const response: unique symbol;
 

@@ -14,6 +14,12 @@ import type { VaultErrorCode } from '../vault/errors';
 export type TransportErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'no-response';
 /** Checks the pages make themselves before sending (two password fields that differ). */
 export type FormErrorCode = 'password-mismatch';
+/**
+ * The browser's passkey ceremony, as the page saw it: cancelled or timed out, an authenticator without the PRF
+ * extension, no WebAuthn on this page, anything else.
+ */
+export type PasskeyCeremonyErrorCode =
+  'passkey-cancelled' | 'passkey-no-prf' | 'passkey-unavailable' | 'passkey-failed';
 
 export type ErrorCode =
   | KeeperErrorCode
@@ -22,7 +28,8 @@ export type ErrorCode =
   | FormatErrorCode
   | BackupErrorCode
   | TransportErrorCode
-  | FormErrorCode;
+  | FormErrorCode
+  | PasskeyCeremonyErrorCode;
 
 export interface ErrorTraits {
   /**
@@ -67,6 +74,7 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorTraits } = {
   'clock-not-allowed': FINAL,
   'clock-unreachable': FINAL,
   'clock-no-date': FINAL,
+  'too-many-passkeys': FINAL,
   // Vault
   'wrong-password': FINAL,
   'wrong-key': FINAL,
@@ -75,6 +83,8 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorTraits } = {
   'kdf-too-weak': FINAL,
   'invalid-argument': FINAL,
   conflict: FINAL,
+  'unknown-passkey': FINAL,
+  'wrong-passkey': FINAL,
   // OTP (an otpauth URI read from a code): every one is the text's fault.
   'not-otpauth': INPUT,
   'malformed-uri': INPUT,
@@ -116,6 +126,11 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorTraits } = {
   'no-response': LATER,
   // Forms
   'password-mismatch': FINAL,
+  // The passkey ceremony, as the page saw it (never a request to the background).
+  'passkey-cancelled': FINAL,
+  'passkey-no-prf': FINAL,
+  'passkey-unavailable': FINAL,
+  'passkey-failed': FINAL,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

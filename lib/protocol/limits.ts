@@ -19,3 +19,5 @@ export const LOCK_SETTING_LIMITS = {
   idleLockMinutes: { min: 0, max: 240 },
   maxUnlockedHours: { min: 1, max: 24 },
 } as const;
+/** A WebAuthn credential id (at most 1 023 bytes), as base64. */
+export const MAX_CREDENTIAL_ID_TEXT = 1364;

@@ -24,10 +24,12 @@ import type {
   IgnoredSetting,
   ImportPreview,
   LockSettings,
+  PasskeyState,
   ScanOutcome,
   TabContext,
   VaultStatus,
 } from '../messages';
+import { MAX_PASSKEY_NAME } from '../vault/passkey-slot';
 import { isWebOrigin } from '../web-origin';
 import { message, type AnyDeclaration } from './declare';
 import { arrayOf, boolean, empty, finite, integer, matching, object, oneOf, string } from './guards';
@@ -35,6 +37,7 @@ import {
   LOCK_SETTING_LIMITS,
   MAX_FRAMES,
   MAX_IMPORT_ACCOUNTS,
+  MAX_CREDENTIAL_ID_TEXT,
   MAX_IMPORT_DATA,
   MAX_LABEL,
   MAX_ORIGINS,
@@ -74,6 +77,13 @@ const patch = object({}, { ...draftFields, ...draftOptions });
 const byId = object({ id });
 const qrText = object({ text: string(MAX_QR_TEXT, 1) });
 const optionalTab = object({}, { tabId });
+/** Canonical base64 of 1 to 1 023 bytes (a credential id), and of exactly 32 bytes (a PRF input or output). */
+const credentialId = matching(
+  new RegExp(
+    `^(?=.{4,${MAX_CREDENTIAL_ID_TEXT}}$)(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$`,
+  ),
+);
+const bytes32 = matching(/^[A-Za-z0-9+/]{43}=$/);
 
 export const MESSAGES = {
   'vault.status': message<Empty, VaultStatus>()({ sender: 'extension-page', feature: 'core', guard: empty }),
@@ -102,6 +112,44 @@ export const MESSAGES = {
     sender: 'extension-page',
     feature: 'core',
     guard: object({ current: password, next: password }),
+  }),
+  /**
+   * Unlocks with a passkey: the credential's id and its PRF output for that slot's input (base64). Errors:
+   * `unknown-passkey` (not a passkey of this vault), `wrong-passkey`, `policy-forbids`.
+   */
+  'vault.unlock-passkey': message<{ id: string; prf: string }, VaultStatus>()({
+    sender: 'extension-page',
+    feature: 'passkeys',
+    guard: object({ id: credentialId, prf: bytes32 }),
+  }),
+  /** The vault's passkeys (readable while locked: names and PRF inputs only), and whether policy allows them. */
+  'passkey.list': message<Empty, PasskeyState>()({
+    sender: 'extension-page',
+    feature: 'passkeys',
+    guard: empty,
+  }),
+  /**
+   * Adds a passkey slot: the password again, the new credential's id, its name, the PRF input used and the
+   * authenticator's output. Errors: `wrong-password`, `duplicate`, `too-many-passkeys`, `policy-forbids`.
+   */
+  'passkey.add': message<
+    { password: string; id: string; name: string; prfSalt: string; prf: string },
+    PasskeyState
+  >()({
+    sender: 'extension-page',
+    feature: 'passkeys',
+    guard: object({
+      password,
+      id: credentialId,
+      name: string(MAX_PASSKEY_NAME, 1),
+      prfSalt: bytes32,
+      prf: bytes32,
+    }),
+  }),
+  'passkey.remove': message<{ id: string }, PasskeyState>()({
+    sender: 'extension-page',
+    feature: 'passkeys',
+    guard: object({ id: credentialId }),
   }),
   /** The popup's one start-up call: the vault state and, when unlocked, every account with its codes. */
   'codes.list': message<

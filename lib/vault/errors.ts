@@ -9,6 +9,8 @@
  * - `read-only`: the record has a newer format version; it may be read but never rewritten.
  * - `invalid-argument`: the caller passed something unusable (bad key length, unserialisable payload...).
  * - `conflict`: storage changed since the caller read it; re-read and retry.
+ * - `unknown-passkey`: no passkey slot of this vault belongs to the credential used (another vault's passkey).
+ * - `wrong-passkey`: the credential's PRF output does not open its slot (a tampered slot, or another PRF input).
  */
 import { CodedError } from '../coded-error';
 export type VaultErrorCode =
@@ -19,7 +21,9 @@ export type VaultErrorCode =
   | 'kdf-too-weak'
   | 'read-only'
   | 'invalid-argument'
-  | 'conflict';
+  | 'conflict'
+  | 'unknown-passkey'
+  | 'wrong-passkey';
 
 const SUMMARIES: Record<VaultErrorCode, string> = {
   'wrong-password': 'The password does not open this vault',
@@ -30,6 +34,8 @@ const SUMMARIES: Record<VaultErrorCode, string> = {
   'read-only': 'The vault was written by a newer version and is read-only',
   'invalid-argument': 'Invalid argument to a vault operation',
   conflict: 'The stored vault changed since it was read',
+  'unknown-passkey': 'No passkey slot of this vault belongs to that credential',
+  'wrong-passkey': 'The passkey does not open its slot',
 };
 
 /** Typed vault failure. Messages never contain passwords, keys or payload data. */

@@ -6,13 +6,26 @@ export {
   KDF_MIN_ITERATIONS,
   KDF_PBKDF2_SHA256,
   VAULT_FORMAT,
+  PASSKEY_VAULT_VERSION,
+  PASSWORD_VAULT_VERSION,
   VAULT_VERSION,
 } from './vault-constants';
 export type { KdfParams, VaultHeader } from './vault-record';
+export {
+  MAX_PASSKEY_NAME,
+  MAX_PASSKEY_SLOTS,
+  PASSKEY_SALT_BYTES,
+  PRF_OUTPUT_BYTES,
+  makePasskeySlot,
+  slotInfo,
+  type PasskeyChallenge,
+  type PasskeySlot,
+  type PasskeySlotInfo,
+} from './passkey-slot';
 export type { RandomBytes } from './random-bytes';
 export type { WrittenVault } from './write-record-with-new-key';
 export { createVault, type CreateVaultOptions } from './create-vault';
-export { unlockVault, type UnlockedVault } from './unlock-vault';
+export { unlockVault, unlockVaultWithPasskey, type UnlockedVault } from './unlock-vault';
 export { openVault, type OpenedVault } from './open-vault';
 export { sealVault, type SealVaultOptions } from './seal-vault';
 export { rewrapVault, type RewrapVaultOptions, type VaultCredential } from './rewrap-vault';
@@ -26,4 +39,9 @@ export {
   type StoredVault,
 } from './vault-store';
 export { commitVault, type CommitVaultOptions } from './commit-vault';
-export { openStoredVault, unlockStoredVault, type StoredVaultSource } from './open-stored-vault';
+export {
+  openStoredVault,
+  unlockStoredVault,
+  unlockStoredVaultWithPasskey,
+  type StoredVaultSource,
+} from './open-stored-vault';

@@ -1,7 +1,7 @@
 import { deriveKeyEncryptionKey, type Pbkdf2Params } from './derive-key';
 import { isVaultError, VaultError, type VaultErrorCode } from './errors';
 import { openVault, type OpenedVault } from './open-vault';
-import { unlockVaultWith, type DeriveKek, type UnlockedVault } from './unlock-vault';
+import { unlockVaultWith, unlockVaultWithPasskey, type DeriveKek, type UnlockedVault } from './unlock-vault';
 import { encodeBase64 } from '../encoding/base64';
 import type { StoredVault } from './vault-store';
 
@@ -63,4 +63,15 @@ export async function openStoredVault<T>(
   vaultKey: Uint8Array,
 ): Promise<OpenedVault<T> & StoredVaultSource> {
   return withFallback(stored, (record) => openVault<T>(record, vaultKey), ['corrupt', 'wrong-key']);
+}
+
+/** Unlocks the stored vault with a passkey's PRF output, falling back to the last good copy like unlock. */
+export async function unlockStoredVaultWithPasskey<T>(
+  stored: StoredVault,
+  credentialId: string,
+  prfOutput: Uint8Array,
+): Promise<UnlockedVault<T> & StoredVaultSource> {
+  return withFallback(stored, (record) => unlockVaultWithPasskey<T>(record, credentialId, prfOutput), [
+    'corrupt',
+  ]);
 }

@@ -9,11 +9,13 @@ import {
   KDF_MIN_ITERATIONS,
   KDF_PBKDF2_SHA256,
   NONCE_BYTES,
+  PASSKEY_VAULT_VERSION,
   SALT_BYTES,
   VAULT_FORMAT,
   VAULT_KEY_BYTES,
   VAULT_VERSION,
 } from './vault-constants';
+import { parsePasskeySlots } from './passkey-slot';
 import { payloadAad, wrappedKeyAad } from './vault-aad';
 import type { VaultHeader } from './vault-record';
 
@@ -81,7 +83,13 @@ export async function parseVaultRecord(text: unknown): Promise<ParsedVaultRecord
   if (kdf.id !== KDF_PBKDF2_SHA256) throw new VaultError('unsupported-version', 'unknown KDF');
   if (!readOnly) {
     requireMembers(body, ['header', 'wrappedKey', 'payload'], 'record');
-    requireMembers(header, ['format', 'version', 'cipher', 'kdf', 'revision'], 'header');
+    requireMembers(
+      header,
+      header.version === PASSKEY_VAULT_VERSION
+        ? ['format', 'version', 'cipher', 'kdf', 'revision', 'passkeys']
+        : ['format', 'version', 'cipher', 'kdf', 'revision'],
+      'header',
+    );
     requireMembers(kdf, ['id', 'iterations', 'salt'], 'kdf');
   }
   if (!isCount(kdf.iterations, 1, KDF_MAX_ITERATIONS)) throw corrupt('bad iteration count');
@@ -91,6 +99,8 @@ export async function parseVaultRecord(text: unknown): Promise<ParsedVaultRecord
   if (!isCount(header.revision, 1, Number.MAX_SAFE_INTEGER)) throw corrupt('bad revision');
   const wrappedKey = readBox(body.wrappedKey, 'wrapped key', (n) => n === VAULT_KEY_BYTES + GCM_TAG_BYTES);
   const payload = readBox(body.payload, 'payload', (n) => n >= GCM_TAG_BYTES);
+  const passkeys =
+    !readOnly && header.version === PASSKEY_VAULT_VERSION ? parsePasskeySlots(header.passkeys) : [];
   if (!readOnly) {
     requireMembers(asObject(body.wrappedKey, 'wrapped key'), ['nonce', 'ciphertext'], 'wrapped key');
     requireMembers(asObject(body.payload, 'payload'), ['nonce', 'ciphertext'], 'payload');
@@ -102,6 +112,7 @@ export async function parseVaultRecord(text: unknown): Promise<ParsedVaultRecord
       cipher: CIPHER_AES_256_GCM,
       kdf: { id: KDF_PBKDF2_SHA256, iterations: kdf.iterations, salt: kdf.salt as string },
       revision: header.revision,
+      ...(passkeys.length > 0 ? { passkeys } : {}),
     },
     salt,
     wrappedKey,

@@ -18,6 +18,7 @@ export interface RewrapVaultOptions {
 
 /**
  * Password change: the next revision of `record` under a NEW random vault key, a new salt and `newPassword`.
+ * Passkey slots wrap the old vault key, so none is carried over (the user adds their passkeys again).
  * Returns the new vault key (replace the one in `storage.session` after committing). Commit it with the new
  * record as its own previous copy, so no copy openable by the old password stays in storage.
  */

@@ -18,7 +18,7 @@ export function needsKdfUpgrade(iterations: number): boolean {
 }
 
 /**
- * KDF upgrade after an unlock: the next revision of `record` with the SAME vault key, wrapped again under the
+ * KDF upgrade after an unlock: the next revision of `record` with the SAME vault key (its passkey slots kept), wrapped again under the
  * same password with a new salt and a higher iteration count. The vault key kept while unlocked stays valid,
  * and the old record (same password) may stay as the last good copy. `password` is checked first (one KDF run
  * at the old cost, one at the new). Throws 'wrong-password', 'read-only', 'invalid-argument', 'kdf-too-weak'.
@@ -42,5 +42,6 @@ export async function upgradeVaultKdf(
     revision: opened.header.revision + 1,
     random: options.random ?? secureRandomBytes,
     vaultKey: opened.vaultKey,
+    ...(opened.header.passkeys ? { passkeys: opened.header.passkeys } : {}),
   });
 }

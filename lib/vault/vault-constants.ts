@@ -1,8 +1,14 @@
 /** Identifies a Sekimori vault record; never changes (see docs/vault-format.md). */
 export const VAULT_FORMAT = 'sekimori-vault';
 
-/** The format version this code writes. Newer versions open read-only. */
-export const VAULT_VERSION = 1;
+/** The newest format version this code reads and writes. Newer versions open read-only. */
+export const VAULT_VERSION = 2;
+
+/** A record with only the password slot. */
+export const PASSWORD_VAULT_VERSION = 1;
+
+/** A record whose header also holds passkey slots (`header.passkeys`). */
+export const PASSKEY_VAULT_VERSION = 2;
 
 /** The only cipher this code understands: AES-256-GCM, 96-bit nonce, 128-bit tag appended. */
 export const CIPHER_AES_256_GCM = 'aes-256-gcm';

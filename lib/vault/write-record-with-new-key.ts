@@ -5,6 +5,7 @@ import { takeRandomBytes, type RandomBytes } from './random-bytes';
 import { SALT_BYTES } from './vault-constants';
 import { wrappedKeyAad } from './vault-aad';
 import { generateVaultKey, importVaultKey, unwrapVaultKey, wrapVaultKey } from './vault-key';
+import type { PasskeySlot } from './passkey-slot';
 import { buildHeader } from './vault-record';
 import { writeRecord } from './write-record';
 
@@ -20,11 +21,15 @@ interface PasswordRecordParts {
   iterations: number;
   revision: number;
   random: RandomBytes;
+  /** Slots that wrap this same vault key (a KDF upgrade keeps them; a new vault key cannot). */
+  passkeys?: readonly PasskeySlot[];
 }
 
 /** Writes `plaintext` under a new random vault key, wrapped by a key derived from `password` with a new salt. */
 export async function writeRecordWithNewKey(parts: PasswordRecordParts): Promise<WrittenVault> {
   checkPasswordParts(parts);
+  if (parts.passkeys?.length)
+    throw new VaultError('invalid-argument', 'passkey slots wrap the old vault key');
   const salt = takeRandomBytes(parts.random, SALT_BYTES);
   return writeWrapped(parts, salt, generateVaultKey(parts.random));
 }
@@ -54,7 +59,11 @@ async function writeWrapped(
   salt: Uint8Array<ArrayBuffer>,
   vaultKey: Uint8Array<ArrayBuffer>,
 ): Promise<WrittenVault> {
-  const header = buildHeader({ iterations: parts.iterations, salt: encodeBase64(salt) }, parts.revision);
+  const header = buildHeader(
+    { iterations: parts.iterations, salt: encodeBase64(salt) },
+    parts.revision,
+    parts.passkeys,
+  );
   const kek = await deriveKeyEncryptionKey(parts.password, { iterations: parts.iterations, salt });
   const keyAad = wrappedKeyAad({ ...header });
   const wrappedKey = await wrapVaultKey(kek, vaultKey, keyAad, parts.random);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBase64 } from '@/lib/encoding/base64';
 import { generateCode } from '@/lib/otp/generate-code';
-import { createVault, VAULT_STORAGE_KEYS } from '@/lib/vault';
+import { createVault, VAULT_STORAGE_KEYS, VAULT_VERSION } from '@/lib/vault';
 import { secureRandomBytes } from '@/lib/vault/random-bytes';
 import { writeChecksummedText } from '@/lib/vault/record-checksum';
 import { sealBytes } from '@/lib/vault/seal';
@@ -79,7 +79,7 @@ describe('extension update while unlocked', () => {
   it('a vault written by a newer version (an update rolled back) opens read-only and is never rewritten', async () => {
     const { record, vaultKey } = await createVault(PASSWORD, { schema: 1, accounts: [] });
     const { checksum: _c, ...body } = JSON.parse(record) as Record<string, Record<string, unknown>>;
-    body.header = { ...body.header, version: 2, compression: 'none' };
+    body.header = { ...body.header, version: VAULT_VERSION + 1, compression: 'none' };
     const payload = {
       schema: 1,
       accounts: [{ ...TOTP, id: '0123abcd', origins: [], createdAt: 1 }],

@@ -32,6 +32,8 @@ describe('parsePolicy', () => {
         DisablePlaintextExport: true,
         DisableImportExport: false,
         AllowedFillOrigins: ['https://clp.trendmicro.com', 'https://*.example.co.jp'],
+        DisablePasskeyUnlock: true,
+        RequirePasskeyUserVerification: false,
       }),
     ).toEqual({
       minPasswordLength: 14,
@@ -39,12 +41,16 @@ describe('parsePolicy', () => {
       disablePlaintextExport: true,
       disableImportExport: false,
       allowedFillOrigins: ['https://clp.trendmicro.com', 'https://*.example.co.jp'],
+      disablePasskeyUnlock: true,
+      requirePasskeyUserVerification: false,
       managed: [
         'MinimumPasswordLength',
         'MaximumAutoLockMinutes',
         'DisablePlaintextExport',
         'DisableImportExport',
         'AllowedFillOrigins',
+        'DisablePasskeyUnlock',
+        'RequirePasskeyUserVerification',
       ],
       ignored: [],
     });

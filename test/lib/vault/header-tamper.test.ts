@@ -1,5 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createVault, openVault, rewrapVault, sealVault, unlockVault } from '../../../lib/vault';
+import {
+  createVault,
+  openVault,
+  rewrapVault,
+  sealVault,
+  unlockVault,
+  VAULT_VERSION,
+} from '../../../lib/vault';
 import { encodeBase64 } from '../../../lib/encoding/base64';
 import { secureRandomBytes } from '../../../lib/vault/random-bytes';
 import { writeChecksummedText } from '../../../lib/vault/record-checksum';
@@ -34,13 +41,13 @@ afterEach(() => {
 /** What a future Sekimori might write: a newer version with extra members, sealed properly with the vault key. */
 async function newerVersionRecord(edit: (body: JsonObject) => void = () => {}): Promise<string> {
   const { checksum: _checksum, ...body } = JSON.parse(record) as JsonObject;
-  body.header = { ...member(body, 'header'), version: 2, compression: 'none' };
+  body.header = { ...member(body, 'header'), version: VAULT_VERSION + 1, compression: 'none' };
   edit(body);
   const aad = payloadAad(member(body, 'header'), member(body, 'wrappedKey'));
   const key = await importVaultKey(vaultKey);
   const sealed = await sealBytes(key, utf8Encode(JSON.stringify(SAMPLE_PAYLOAD)), aad, secureRandomBytes);
   body.payload = { nonce: encodeBase64(sealed.nonce), ciphertext: encodeBase64(sealed.ciphertext) };
-  body.futureMember = { note: 'ignored by version 1 readers' };
+  body.futureMember = { note: 'ignored by older readers' };
   return writeChecksummedText(body);
 }
 
@@ -102,7 +109,7 @@ describe('versions', () => {
     const opened = await openVault(newer, vaultKey);
     expect(opened.readOnly).toBe(true);
     expect(opened.payload).toEqual(SAMPLE_PAYLOAD);
-    expect(opened.header.version).toBe(2);
+    expect(opened.header.version).toBe(VAULT_VERSION + 1);
     const unlocked = await unlockVault(newer, TEST_PASSWORD);
     expect(unlocked.readOnly).toBe(true);
     expect(unlocked.vaultKey).toEqual(vaultKey);

@@ -8,6 +8,12 @@ export const PASSWORD = 'campaign vault password 2026';
 export const SECRET = 'ABCDEFGHIJKL2345';
 export const CONSOLE = 'https://clp.trendmicro.com';
 export const URI = `otpauth://totp/Trend%20Micro%20SaaS%20Account:abc%40example.co.jp?secret=${SECRET}&issuer=Trend%20Micro%20SaaS%20Account`;
+/** A passkey of the seeded vault: its credential id and the PRF output its authenticator gives. */
+export const PASSKEY = {
+  id: 'AQIDBAUGBwgJCgsMDQ4PEA==',
+  prfSalt: 'c2VraW1vcmkgY2FtcGFpZ24gcGFzc2tleSBzYWx0ISE=',
+  prf: 'Y2FtcGFpZ24gcGFzc2tleSBQUkYgb3V0cHV0IDMyIGI=',
+};
 export const HOTP_URI = 'otpauth://hotp/VPN:ops?secret=JBSWY3DPEHPK3PXP&counter=7&issuer=VPN';
 
 export interface Seeded {
@@ -23,6 +29,7 @@ export async function seed(bg: Background): Promise<Seeded> {
   const [hotpId] = (await bg.client.call('enrol.save', { text: HOTP_URI })).added;
   if (!id || !hotpId) throw new Error('seed accounts not added');
   await bg.client.call('account.bind', { id, origin: CONSOLE });
+  await bg.client.call('passkey.add', { password: PASSWORD, name: 'Campaign key', ...PASSKEY });
   const { token } = await bg.client.call('import.read', {
     data: 'otpauth://totp/Other:someone?secret=JBSWY3DPEHPK3PXQ&issuer=Other',
     encoding: 'text',
@@ -38,6 +45,16 @@ export function examples(s: Seeded, documentId: string): Record<string, Record<s
     'vault.unlock': { password: PASSWORD },
     'vault.lock': {},
     'vault.restore-copy': { revision: 1 },
+    'vault.unlock-passkey': { id: PASSKEY.id, prf: PASSKEY.prf },
+    'passkey.list': {},
+    'passkey.add': {
+      password: PASSWORD,
+      id: 'EA8ODQwLCgkIBwYFBAMCAQ==',
+      name: 'Second key',
+      prfSalt: PASSKEY.prf,
+      prf: PASSKEY.prfSalt,
+    },
+    'passkey.remove': { id: PASSKEY.id },
     'vault.change-password': { current: PASSWORD, next: 'a new password 456' },
     'codes.list': {},
     'account.preview': { draft: { issuer: 'a', account: 'b', secret: 'JBSWY3DPEHPK3PXP' } },
