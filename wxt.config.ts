@@ -26,23 +26,24 @@ function dropEmptyPluginLoader(): Plugin {
 }
 
 /**
- * Content scripts run inside every page they are injected into, so they carry no polyfill: the extension API they
- * use (runtime messaging, i18n) is promise-based or synchronous in every supported browser (Chrome and Edge MV3,
- * Firefox 128+), so WXT's plain `browser` (`globalThis.browser`, else `chrome`) serves them. The pages and the
- * background keep webextension-polyfill (the stack's choice). Each content script is its own build, so the build's
- * input says which kind it is.
+ * Content scripts run inside every page they are injected into, and the popup's app script is parsed and run on
+ * every opening of the popup (most of them in a new renderer), so these carry no polyfill: the extension API they
+ * use (runtime messaging, i18n, tabs, windows, storage, action) is promise-based in every supported browser
+ * (Chrome and Edge MV3, Firefox 128+), so WXT's plain `browser` (`globalThis.browser`, else `chrome`) serves
+ * them. The options page and the background keep webextension-polyfill (the stack's choice). Each content script
+ * and the popup's app are builds of their own, so the build's input says which kind it is.
  */
-function contentScriptsWithoutPolyfill(): Plugin {
-  let contentScript = false;
+function withoutPolyfill(): Plugin {
+  let plain = false;
   return {
-    name: 'sekimori:content-scripts-without-polyfill',
+    name: 'sekimori:content-scripts-and-popup-without-polyfill',
     enforce: 'pre',
     options(input) {
-      contentScript = /\.content[\\/]/.test(JSON.stringify(input.input ?? ''));
+      plain = /\.content[\\/]|popup-app\.tsx/.test(JSON.stringify(input.input ?? ''));
       return null;
     },
     async resolveId(source, importer) {
-      if (!contentScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      if (!plain || source !== '@wxt-dev/webextension-polyfill/browser') return null;
       return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
     },
   };
@@ -115,6 +116,6 @@ export default defineConfig({
   // Every supported browser has modulepreload: no polyfill script in the pages (the popup loads no module at all).
   vite: () => ({
     build: { sourcemap: false, modulePreload: { polyfill: false } },
-    plugins: [dropEmptyPluginLoader(), contentScriptsWithoutPolyfill()],
+    plugins: [dropEmptyPluginLoader(), withoutPolyfill()],
   }),
 });

@@ -15,7 +15,8 @@ import {
 } from '../origin-patterns';
 
 const SCRIPT_ID = 'sekimori-autofill';
-const AUTO_FILL_SCRIPT = 'content-scripts/autofill.js';
+/** The marker first (it tells the fill script it runs registered, to watch for the field), then the fill script. */
+const AUTO_FILL_SCRIPTS = ['auto-fill-marker.js', 'content-scripts/fill.js'];
 
 /** This build's browser: Firefox's patterns cannot carry a port. */
 const RULES: PatternRules = import.meta.env.FIREFOX ? FIREFOX_PATTERNS : CHROMIUM_PATTERNS;
@@ -49,7 +50,7 @@ export function autoFillEffectsFor(rules: PatternRules): AutoFillEffects & { pru
     const script = {
       id: SCRIPT_ID,
       matches: [...new Set(granted.map((origin) => patternFor(origin, rules)))],
-      js: [AUTO_FILL_SCRIPT],
+      js: AUTO_FILL_SCRIPTS,
       runAt: 'document_idle' as const,
       allFrames: true,
       persistAcrossSessions: true,

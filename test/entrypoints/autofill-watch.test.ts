@@ -5,7 +5,7 @@
  * password step, an e-mailed code, an unsure field or a field the user already typed in.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchForCodeField } from '@/entrypoints/autofill.content/watch';
+import { watchForCodeField } from '@/entrypoints/fill.content/watch';
 import { findCodeTarget, isAutoFillable } from '@/lib/autofill';
 import { LOGIN_PAGE, SERVICENOW_EMAIL, SERVICENOW_TOTP, TREND_LOGIN } from '../lib/autofill/console-pages';
 import { showPage, styleMeasure } from '../lib/autofill/page';
