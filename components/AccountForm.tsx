@@ -51,20 +51,38 @@ function toDraft(f: FormState): AccountDraft {
   };
 }
 
+/** The field an error is about (shown under it, and marked invalid), or null for the form as a whole. */
+type Field = 'f-issuer' | 'f-account' | 'f-secret' | 'f-digits' | 'f-period' | 'f-counter';
+const FIELD_OF: Partial<Record<ErrorCode, Field>> = {
+  'missing-secret': 'f-secret',
+  'invalid-secret': 'f-secret',
+  'secret-too-long': 'f-secret',
+  duplicate: 'f-secret',
+  'invalid-digits': 'f-digits',
+  'invalid-period': 'f-period',
+  'invalid-counter': 'f-counter',
+  'missing-counter': 'f-counter',
+  'label-too-long': 'f-account',
+  'invalid-label': 'f-issuer',
+};
+
 export interface AccountFormProps {
   existing?: AccountView;
+  /** The web page the popup is over: offered as the new account's site. */
+  site?: string | null;
   onSaved: (id: string, label: string) => void;
   onCancel: () => void;
 }
 
-export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
+export function AccountForm({ existing, site = null, onSaved, onCancel }: AccountFormProps) {
   const t = useT();
   const client = useClient();
   const [form, setForm] = useState<FormState>(() => initial(existing));
   const [preview, setPreview] = useState<{ code: string } | { error: ErrorCode } | null>(null);
-  const [origins, setOrigins] = useState<string[]>(() => existing?.origins ?? []);
+  const [origins, setOrigins] = useState<string[]>(() => existing?.origins ?? (site ? [site] : []));
   const [autoOn, setAutoOn] = useState<string[]>(() => existing?.autoFill ?? []);
-  const { busy, error, run } = useAction();
+  const [pinned, setPinned] = useState(existing?.pinned ?? false);
+  const { busy, error, setError, run } = useAction();
   const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
   const editing = existing !== undefined;
 
@@ -73,7 +91,12 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
     let live = true;
     const timer = setTimeout(() => {
       client.call('account.preview', { draft: toDraft(form) }).then(
-        (r) => live && setPreview({ code: r.code }),
+        (r) => {
+          if (!live) return;
+          setPreview({ code: r.code });
+          // The fields are valid now: an error from the last Save about one of them goes.
+          setError((e) => (e !== null && FIELD_OF[e] !== undefined && e !== 'duplicate' ? null : e));
+        },
         (e: unknown) => live && setPreview({ error: e instanceof RemoteError ? e.code : 'internal' }),
       );
     }, 120);
@@ -82,6 +105,24 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
       clearTimeout(timer);
     };
   }, [form, client]);
+
+  /** The error shown at `field`: the last Save's, else the live preview's. */
+  function errorAt(field: Field): ErrorCode | null {
+    if (error && FIELD_OF[error] === field) return error;
+    const live = preview && 'error' in preview ? preview.error : null;
+    return live && FIELD_OF[live] === field ? live : null;
+  }
+  function invalidProps(field: Field, hint?: string) {
+    const code = errorAt(field);
+    const described = [code ? `${field}-error` : '', hint ?? ''].filter(Boolean).join(' ');
+    return {
+      'aria-invalid': code ? ('true' as const) : undefined,
+      'aria-describedby': described || undefined,
+    };
+  }
+  function errorUnder(field: Field) {
+    return <FieldError id={`${field}-error`} code={errorAt(field)} />;
+  }
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -94,6 +135,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
         ? await client.call('account.update', { id: existing.id, patch: draft })
         : await client.call('account.add', { draft });
       if (sitesChanged) await client.call('account.origins', { id: saved.id, origins });
+      if (editing && pinned !== existing.pinned) await client.call('account.pin', { id: saved.id, pinned });
       return saved;
     });
     if (result) onSaved(result.id, label);
@@ -108,15 +150,19 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
         autocomplete="off"
         autofocus
         value={form.issuer}
+        {...invalidProps('f-issuer')}
         onInput={(e) => set({ issuer: e.currentTarget.value })}
       />
+      {errorUnder('f-issuer')}
       <label for="f-account">{t('label_account')}</label>
       <input
         id="f-account"
         autocomplete="off"
         value={form.account}
+        {...invalidProps('f-account')}
         onInput={(e) => set({ account: e.currentTarget.value })}
       />
+      {errorUnder('f-account')}
       <label for="f-secret">{t('label_secret')}</label>
       <input
         id="f-secret"
@@ -124,9 +170,10 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
         autocomplete="off"
         spellcheck={false}
         value={form.secret}
-        aria-describedby="f-secret-hint"
+        {...invalidProps('f-secret', 'f-secret-hint')}
         onInput={(e) => set({ secret: e.currentTarget.value })}
       />
+      {errorUnder('f-secret')}
       <p id="f-secret-hint" class="hint">
         {editing ? t('secret_keep_hint') : t('secret_hint')}
       </p>
@@ -145,6 +192,12 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
             : undefined
         }
       />
+      {editing ? (
+        <label class="check">
+          <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.currentTarget.checked)} />{' '}
+          {t('label_pinned')}
+        </label>
+      ) : null}
       <details>
         <summary>{t('advanced')}</summary>
         <div class="grid">
@@ -174,6 +227,7 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
             id="f-digits"
             value={form.type === 'steam' ? '5' : form.digits}
             disabled={form.type === 'steam'}
+            {...invalidProps('f-digits')}
             onChange={(e) => set({ digits: e.currentTarget.value })}
           >
             {form.type === 'steam' ? <option value="5">5</option> : null}
@@ -188,8 +242,10 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
                 id="f-counter"
                 inputMode="numeric"
                 value={form.counter}
+                {...invalidProps('f-counter')}
                 onInput={(e) => set({ counter: e.currentTarget.value })}
               />
+              {errorUnder('f-counter')}
             </>
           ) : (
             <>
@@ -198,8 +254,10 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
                 id="f-period"
                 inputMode="numeric"
                 value={form.period}
+                {...invalidProps('f-period')}
                 onInput={(e) => set({ period: e.currentTarget.value })}
               />
+              {errorUnder('f-period')}
             </>
           )}
         </div>
@@ -215,12 +273,14 @@ export function AccountForm({ existing, onSaved, onCancel }: AccountFormProps) {
             </p>
             <p class="hint">{t('preview_hint')}</p>
           </>
+        ) : FIELD_OF[preview.error] ? (
+          <p class="hint">{t('preview_fix_field')}</p>
         ) : (
           <FieldError id="preview-error" code={preview.error} />
         )}
       </section>
-      <FieldError id="form-error" code={error} />
-      <div class="buttons">
+      {error && FIELD_OF[error] === undefined ? <FieldError id="form-error" code={error} /> : null}
+      <div class="buttons sticky-buttons">
         <button type="button" onClick={onCancel}>
           {t('button_cancel')}
         </button>

@@ -7,6 +7,7 @@ import type { CodeView } from '@/lib/messages';
 import { CodeListDom, showTooltip, type RowState } from './code-list-dom';
 import { searchKey } from '@/lib/otp/display-text';
 import { useT } from './i18n';
+import { ScanIcon } from './icons';
 import { subscribeSeconds } from './ticker';
 
 /** Row buttons are told apart by their class (one click handler serves every row). */
@@ -14,7 +15,16 @@ const ROW_ACTIONS = ['code', 'edit', 'delete', 'confirm-delete', 'cancel-delete'
 
 export const SEARCH_FROM = 6;
 
+/** What the empty vault offers, in this order: scanning, importing, typing a key. */
+export interface EmptyActions {
+  scan: () => void;
+  import?: () => void;
+  type: () => void;
+}
+
 export interface ListHandlers {
+  /** Moves the account to `to` in the list as the background gives it (pinned first); resolves once shown. */
+  onMove: (view: CodeView, to: number) => Promise<void>;
   onCopy: (code: string) => void;
   onEdit: (id: string) => void;
   onDelete: (view: CodeView) => void;
@@ -28,6 +38,7 @@ export function AccountList({
   site,
   readOnly,
   handlers,
+  empty,
 }: {
   accounts: CodeView[];
   /** Accounts just added (a save, a scan): marked, and the first one scrolled into view. */
@@ -36,6 +47,8 @@ export function AccountList({
   site: string | null;
   readOnly: boolean;
   handlers: ListHandlers;
+  /** The empty vault's actions (none while read-only). */
+  empty?: EmptyActions;
 }) {
   const t = useT();
   const [query, setQuery] = useState('');
@@ -100,6 +113,68 @@ export function AccountList({
   // Typing goes straight to the search box; focused after the first paint, so the codes show first.
   useEffect(() => searchRef.current?.focus(), []);
 
+  /** After a move the row keeps the keyboard focus (the same button, in its new place). */
+  const refocus = useRef<{ id: string; button: string } | null>(null);
+  useLayoutEffect(() => {
+    const again = refocus.current;
+    if (!again) return;
+    refocus.current = null;
+    listRef.current
+      ?.querySelector<HTMLElement>(`li[data-id="${CSS.escape(again.id)}"] button.${again.button}`)
+      ?.focus();
+  }, [rows]);
+
+  function move(id: string, to: number, button: string | null) {
+    const view = accounts.find((a) => a.id === id);
+    if (!view || readOnly || to < 0 || to >= accounts.length) return;
+    // Taken up by the first rendering of the new order (the row element moves, and a moved element loses focus).
+    refocus.current = button ? { id, button } : null;
+    void handlers.onMove(view, to);
+  }
+
+  /** Alt+↑ / Alt+↓ on a row moves it one place up or down (in the list's own order, pinned ones first). */
+  function onKeyDown(event: KeyboardEvent) {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    const button = (event.target as Element).closest<HTMLButtonElement>('li[data-id] button');
+    const id = button?.closest<HTMLElement>('li[data-id]')?.dataset.id;
+    const index = accounts.findIndex((a) => a.id === id);
+    if (!id || index < 0) return;
+    event.preventDefault();
+    const action = ROW_ACTIONS.find((a) => button?.classList.contains(a)) ?? 'code';
+    move(id, index + (event.key === 'ArrowUp' ? -1 : 1), action);
+  }
+
+  /** Dragging a row onto another puts it in that row's place. */
+  const dragged = useRef<string | null>(null);
+  function onDragStart(event: DragEvent) {
+    const id = (event.target as Element).closest?.<HTMLElement>('li[data-id]')?.dataset.id;
+    if (!id || readOnly) return event.preventDefault();
+    dragged.current = id;
+    event.dataTransfer?.setData('text/plain', '');
+    if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+  }
+  function dropTarget(event: DragEvent): HTMLElement | null {
+    return (event.target as Element).closest?.<HTMLElement>('li[data-id]') ?? null;
+  }
+  function onDragOver(event: DragEvent) {
+    if (dragged.current === null || !dropTarget(event)) return;
+    event.preventDefault();
+    for (const li of listRef.current?.querySelectorAll('li.drop-target') ?? [])
+      li.classList.remove('drop-target');
+    dropTarget(event)!.classList.add('drop-target');
+  }
+  function onDrop(event: DragEvent) {
+    const target = dropTarget(event);
+    const id = dragged.current;
+    dragged.current = null;
+    for (const li of listRef.current?.querySelectorAll('li.drop-target') ?? [])
+      li.classList.remove('drop-target');
+    if (!target || !id) return;
+    event.preventDefault();
+    const to = accounts.findIndex((a) => a.id === target.dataset.id);
+    if (target.dataset.id !== id) move(id, to, null);
+  }
+
   function onClick(event: MouseEvent) {
     const button = (event.target as Element).closest<HTMLButtonElement>('li[data-id] button');
     const id = button?.closest<HTMLElement>('li[data-id]')?.dataset.id;
@@ -130,6 +205,21 @@ export function AccountList({
       <section class="empty" aria-labelledby="empty-title">
         <h1 id="empty-title">{t('empty_title')}</h1>
         <p class="muted">{t('empty_body')}</p>
+        {empty ? (
+          <div class="empty-actions">
+            <button type="button" class="primary" onClick={empty.scan}>
+              <ScanIcon /> {t('button_scan')}
+            </button>
+            {empty.import ? (
+              <button type="button" onClick={empty.import}>
+                {t('empty_import')}
+              </button>
+            ) : null}
+            <button type="button" class="link" onClick={empty.type}>
+              {t('empty_type')}
+            </button>
+          </div>
+        ) : null}
       </section>
     );
   }
@@ -157,6 +247,11 @@ export function AccountList({
         ref={listRef}
         aria-label={t('accounts_label')}
         onClick={onClick}
+        onKeyDown={onKeyDown}
+        onDragStart={onDragStart}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onDragEnd={() => (dragged.current = null)}
         onMouseOver={showTooltip}
         onFocusIn={showTooltip}
       />

@@ -4,6 +4,7 @@ import type { VaultStatus } from '@/lib/messages';
 import { useClient } from './client-context';
 import { FieldError } from './FieldError';
 import { useT } from './i18n';
+import { PasswordBox } from './PasswordBox';
 import { StrengthMeter } from './StrengthMeter';
 import { useAction } from './use-action';
 
@@ -27,26 +28,19 @@ export function CreateVault({ onDone }: { onDone: (status: VaultStatus) => void 
       <h1 id="create-title">{t('create_title')}</h1>
       <p class="muted">{t('create_intro')}</p>
       <label for="new-password">{t('label_password')}</label>
-      <input
+      <PasswordBox
         id="new-password"
-        type="password"
         autocomplete="new-password"
         autofocus
         value={password}
-        aria-describedby="strength create-error"
-        onInput={(e) => setPassword(e.currentTarget.value)}
+        describedBy="strength create-error"
+        onInput={setPassword}
       />
       <p id="strength" class="hint" aria-live="polite">
         <StrengthMeter password={password} empty={t('strength_hint')} />
       </p>
       <label for="confirm-password">{t('label_confirm_password')}</label>
-      <input
-        id="confirm-password"
-        type="password"
-        autocomplete="new-password"
-        value={confirm}
-        onInput={(e) => setConfirm(e.currentTarget.value)}
-      />
+      <PasswordBox id="confirm-password" autocomplete="new-password" value={confirm} onInput={setConfirm} />
       <FieldError id="create-error" code={error} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? t('working') : t('button_create_vault')}

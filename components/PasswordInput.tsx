@@ -1,5 +1,6 @@
 /** A labelled password field of the options page's forms, with an optional hint under it. */
 import type { Ref } from 'preact';
+import { PasswordBox } from './PasswordBox';
 
 export interface PasswordInputProps {
   id: string;
@@ -27,14 +28,13 @@ export function PasswordInput({
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input
+      <PasswordBox
         id={id}
-        ref={inputRef}
-        type="password"
+        inputRef={inputRef}
         autocomplete={autocomplete}
         value={value}
-        aria-describedby={described || undefined}
-        onInput={(e) => onInput(e.currentTarget.value)}
+        describedBy={described || undefined}
+        onInput={onInput}
       />
       {hint ? (
         <p id={`${id}-hint`} class="hint">

@@ -11,6 +11,7 @@ import { KeyIcon, ScanIcon } from './icons';
 import { ScanProblem } from './ScanProblem';
 import { useT } from './i18n';
 import { usePasskeys } from './passkey-context';
+import { PasswordBox } from './PasswordBox';
 import { useAction } from './use-action';
 
 export interface UnlockProps {
@@ -26,7 +27,7 @@ export function Unlock({ onDone, scan, openAddFromImage }: UnlockProps) {
   const [password, setPassword] = useState('');
   const [scanProblem, setScanProblem] = useState<ErrorCode | null>(null);
   const [passkeys, setPasskeys] = useState<PasskeyState | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
   const ceremony = useAction();
   const started = useRef(false);
   const passkeyButton = useRef<HTMLButtonElement>(null);
@@ -66,6 +67,7 @@ export function Unlock({ onDone, scan, openAddFromImage }: UnlockProps) {
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (password === '') return setError('password-empty');
     const status = await run(() => client.call('vault.unlock', { password }));
     if (status) onDone(status);
     else setPassword('');
@@ -93,17 +95,15 @@ export function Unlock({ onDone, scan, openAddFromImage }: UnlockProps) {
         <p class="muted">{t('unlock_intro')}</p>
       )}
       <label for="unlock-password">{t('label_password')}</label>
-      <input
+      <PasswordBox
         id="unlock-password"
-        type="password"
-        autocomplete="current-password"
         autofocus={!offered}
         value={password}
-        aria-describedby="unlock-error"
-        onInput={(e) => setPassword(e.currentTarget.value)}
+        describedBy="unlock-error"
+        onInput={setPassword}
       />
       <FieldError id="unlock-error" code={error} />
-      <button type="submit" class={offered ? '' : 'primary'} disabled={busy || password === ''}>
+      <button type="submit" class={offered ? '' : 'primary'} disabled={busy}>
         {busy ? t('working') : t('button_unlock')}
       </button>
       {scan ? (

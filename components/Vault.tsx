@@ -8,7 +8,8 @@ import { BackupReminder } from './BackupReminder';
 import { useClient } from './client-context';
 import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
-import { LockIcon, PlusIcon, ScanIcon } from './icons';
+import { PlusIcon, ScanIcon } from './icons';
+import { PopupMenu, type MenuItem } from './PopupMenu';
 import { FillPrompt, type FillQuestion } from './FillPrompt';
 import { RecoveredCopy } from './RecoveredCopy';
 import { ScanProblem } from './ScanProblem';
@@ -36,8 +37,12 @@ export interface VaultProps {
   openAddFromImage: () => void;
   /** How well the accounts are backed up (from `codes.list`); undefined: the reminder asks for it. */
   backup?: BackupState | null;
-  /** Opens the options page at "Back up and export" (the backup reminder's button). */
+  /** Opens the options page at "Back up and export" (the backup reminder's button, the menu). */
   openBackup?: () => void;
+  /** Opens the options page (the menu's Settings). */
+  openSettings?: () => void;
+  /** Opens the options page at "Import accounts" (the menu). */
+  openImport?: () => void;
   /** The popup's tab, once known: when it is a web page, rows offer "Fill". */
   tab?: TabContext | null;
   /** After a successful fill (the toolbar popup closes). */
@@ -70,6 +75,8 @@ export function Vault({
   openAddFromImage,
   backup,
   openBackup,
+  openSettings,
+  openImport,
   tab = null,
   afterFill = () => undefined,
 }: VaultProps) {
@@ -178,15 +185,41 @@ export function Vault({
           });
         }, fail),
       onNextHotp: (id: string) => void client.call('hotp.next', { id }).then(() => refresh(), fail),
+      onMove: (row: CodeView, to: number) =>
+        client.call('account.move', { id: row.id, to }).then(async ({ position }) => {
+          await refresh();
+          show({ text: t('moved_toast', [rowLabel(row), String(position + 1)]) });
+        }, fail),
     }),
     [client, copy, refresh, t, tab],
   );
+
+  const menuItems: MenuItem[] = [
+    ...(openSettings ? [{ label: t('menu_settings'), run: openSettings }] : []),
+    ...(openImport && !readOnly ? [{ label: t('menu_import'), run: openImport }] : []),
+    ...(openBackup ? [{ label: t('menu_backup'), run: openBackup }] : []),
+    ...(!readOnly ? [{ label: t('menu_add_from_image'), run: openAddFromImage }] : []),
+    ...(!readOnly && (accounts?.length ?? 0) > 1
+      ? [
+          {
+            label: t('menu_sort'),
+            run: () =>
+              void client.call('accounts.sort', {}).then(async () => {
+                await refresh();
+                show({ text: t('sorted_toast') });
+              }, fail),
+          },
+        ]
+      : []),
+    { label: t('button_lock'), run: onLock },
+  ];
 
   if (view.name !== 'list') {
     const existing = view.name === 'edit' ? accounts?.find((a) => a.id === view.id) : undefined;
     return (
       <AccountForm
         existing={existing}
+        site={site}
         onCancel={() => setView({ name: 'list' })}
         onSaved={(id, label) => {
           setView({ name: 'list' });
@@ -202,18 +235,21 @@ export function Vault({
     <div class="vault">
       <header class="bar">
         <span class="brand">{t('popup_title')}</span>
-        <button type="button" class="small quiet" onClick={onLock}>
-          <LockIcon /> {t('button_lock')}
-        </button>
-      </header>
-      <div class="actions">
-        <button type="button" class="primary" disabled={readOnly} onClick={startScan}>
+        <button type="button" class="primary small scan" disabled={readOnly} onClick={startScan}>
           <ScanIcon /> {t('button_scan')}
         </button>
-        <button type="button" disabled={readOnly} onClick={() => setView({ name: 'add' })}>
-          <PlusIcon /> {t('button_add_account')}
+        <button
+          type="button"
+          class="icon-text quiet"
+          aria-label={t('button_add_account')}
+          title={t('button_add_account')}
+          disabled={readOnly}
+          onClick={() => setView({ name: 'add' })}
+        >
+          <PlusIcon />
         </button>
-      </div>
+        <PopupMenu items={menuItems} />
+      </header>
       {recovered ? (
         <RecoveredCopy recovery={recovery} onRestored={onStatus} />
       ) : readOnly ? (
@@ -240,6 +276,11 @@ export function Vault({
           site={site}
           readOnly={readOnly}
           handlers={handlers}
+          empty={
+            readOnly
+              ? undefined
+              : { scan: startScan, import: openImport, type: () => setView({ name: 'add' }) }
+          }
         />
       ) : null}
       <Toast toast={toast} />

@@ -39,11 +39,11 @@ interface Row {
 
 /**
  * How many rows the first frame of a long list draws: more than a 600 px popup shows at 100 % zoom (rows are
- * 81 px or taller, below some 135 px of header, buttons and search: six at most are in view). Where more
- * fit, all are drawn at once (see `drawOpeningRowsFirst`). style.css's `.list.starting > .row:nth-child(n + 8)`
- * follows this number.
+ * 54 px or taller, below some 85 px of header and search: ten at most are in view). Where more fit, all are
+ * drawn at once (see `drawOpeningRowsFirst`). style.css's `.list.starting > .row:nth-child(n + 12)` follows
+ * this number.
  */
-export const FIRST_FRAME_ROWS = 7;
+export const FIRST_FRAME_ROWS = 11;
 
 /** Almost every console uses 30-second codes: their rings share one value set on the list. */
 const SHARED_PERIOD_S = 30;
@@ -91,6 +91,8 @@ function writeAttr(node: Element, name: string, value: string | null, fresh: boo
 
 function template(doc: Document): HTMLLIElement {
   const li = el(doc, 'li', 'row');
+  // Rows are dragged to reorder them (Alt+↑/↓ by keyboard; see AccountList).
+  li.draggable = true;
   const digits = el(doc, 'span', 'code-digits');
   digits.append(el(doc, 'span', ''), el(doc, 'span', ''));
   const code = el(doc, 'button', 'code');
@@ -102,9 +104,11 @@ function template(doc: Document): HTMLLIElement {
   const nextCode = el(doc, 'span', 'next-code');
   const fill = el(doc, 'button', 'fill small');
   next.hidden = nextCode.hidden = fill.hidden = true;
+  // Issuer and account on one line (the label), the code and its ring under it.
+  const label = el(doc, 'span', 'label');
+  label.append(el(doc, 'span', 'issuer'), el(doc, 'span', 'account'));
   li.append(
-    el(doc, 'span', 'issuer'),
-    el(doc, 'span', 'account'),
+    label,
     el(doc, 'button', 'icon edit'),
     el(doc, 'button', 'icon delete'),
     code,
@@ -221,9 +225,10 @@ export class CodeListDom {
     const li = this.proto.cloneNode(true) as HTMLLIElement;
     li.setAttribute('data-id', id);
     // The template's children, in order (walked rather than collected: this runs for every row at start-up).
-    const issuer = li.firstElementChild as HTMLElement;
+    const label = li.firstElementChild as HTMLElement;
+    const issuer = label.firstElementChild as HTMLElement;
     const account = issuer.nextElementSibling as HTMLElement;
-    const edit = account.nextElementSibling as HTMLButtonElement;
+    const edit = label.nextElementSibling as HTMLButtonElement;
     const del = edit.nextElementSibling as HTMLButtonElement;
     const code = del.nextElementSibling as HTMLButtonElement;
     const timer = code.nextElementSibling as HTMLElement;
@@ -291,6 +296,7 @@ export class CodeListDom {
       if (!fresh || state.fillable) row.fill.hidden = !state.fillable;
     }
     if (!fresh || state.highlighted) row.li.classList.toggle('highlighted', state.highlighted);
+    if (!fresh || view.pinned) row.li.classList.toggle('pinned', view.pinned);
     if (!fresh || state.thisSite) row.li.classList.toggle('this-site', state.thisSite);
     if (!fresh || state.siteEnd) row.li.classList.toggle('site-end', state.siteEnd);
     if (!fresh || state.confirming) this.paintConfirm(row, state.confirming);

@@ -40,3 +40,10 @@ export const KeyIcon = () => (
     <path d="M10.8 12.2 20 3M16 7l3 3M14 9l2 2" />
   </svg>
 );
+
+/** Three lines: the popup's menu. */
+export const MenuIcon = () => (
+  <svg {...base}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </svg>
+);

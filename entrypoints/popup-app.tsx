@@ -65,6 +65,8 @@ function start(): void {
                   scan={scan}
                   openAddFromImage={() => void openOptionsSection('add-from-image')}
                   openBackup={() => void openOptionsSection('backup')}
+                  openSettings={() => void openOptionsSection('')}
+                  openImport={() => void openOptionsSection('import')}
                   afterFill={() => {
                     if (targetTab === null) window.close();
                   }}

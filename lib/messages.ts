@@ -28,6 +28,8 @@ export interface AccountView {
   /** Of `origins`, those where the code is filled without a click (the user granted Sekimori that site). */
   autoFill: string[];
   createdAt: number;
+  /** Listed before the others (after the current site's accounts). */
+  pinned: boolean;
 }
 
 /** An account with the codes to show now. TOTP/Steam: `next` is the code of the following time step. */
@@ -93,7 +95,10 @@ export interface AccountDraft {
 export type AccountPatch = Partial<AccountDraft>;
 
 /** One account found in a scanned or pasted code, before it is saved: never its secret. */
-export interface EnrolAccountView extends Omit<AccountView, 'id' | 'origins' | 'autoFill' | 'createdAt'> {
+export interface EnrolAccountView extends Omit<
+  AccountView,
+  'id' | 'origins' | 'autoFill' | 'createdAt' | 'pinned'
+> {
   /** The vault already holds an account with the same secret, issuer and account name. */
   duplicate: boolean;
 }
@@ -231,6 +236,8 @@ export type ExportKind = 'sekimori-backup' | 'otpauth-list' | 'google-migration'
  */
 export interface ImportedAccount extends Account {
   origins?: string[];
+  /** Pinned in the Sekimori backup it comes from. */
+  pinned?: true;
 }
 
 /** An account of an import preview, without its secret. */

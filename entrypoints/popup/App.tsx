@@ -14,8 +14,11 @@ export interface AppProps {
   /** Starts a scan of the target tab (the popup closes while the user selects). */
   scan: () => Promise<void>;
   openAddFromImage: () => void;
-  /** Opens the options page at "Back up and export" (the backup reminder). */
+  /** Opens the options page at "Back up and export" (the backup reminder, the menu). */
   openBackup?: () => void;
+  /** Opens the options page, at its top or at "Import accounts" (the menu). */
+  openSettings?: () => void;
+  openImport?: () => void;
   /** After a successful fill: the toolbar popup closes (a popup in a tab stays). */
   afterFill?: () => void;
   /** The start-up `codes.list` call, when the caller already made it. */
@@ -47,6 +50,8 @@ export function App({
   scan,
   openAddFromImage,
   openBackup,
+  openSettings,
+  openImport,
   afterFill,
   firstList,
   initialList,
@@ -125,6 +130,8 @@ export function App({
           openAddFromImage={openAddFromImage}
           backup={state.backup}
           openBackup={openBackup}
+          openSettings={openSettings}
+          openImport={openImport}
           tab={tab}
           afterFill={afterFill}
           onStatus={settle}

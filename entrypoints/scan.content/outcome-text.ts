@@ -16,12 +16,15 @@ export function outcomeLines(t: Translate, outcome: ScanOutcome): string[] {
   const batch = outcome.batch;
   if (batch && batch.size > 1) {
     const part = t('scan_batch_part', [String(batch.index + 1), String(batch.size)]);
-    lines.push(
-      batch.missingCount > 0 ? `${part} ${missingText(t, batch)}` : `${part} ${t('scan_batch_done')}`,
-    );
+    lines.push(sentences(part, batch.missingCount > 0 ? missingText(t, batch) : t('scan_batch_done')));
   }
   if (lines.length === 0) lines.push(t('scan_already_all'));
   return lines;
+}
+
+/** Two sentences in a row: Japanese ones follow a full stop without a space (docs/glossary-ja.md). */
+function sentences(first: string, second: string): string {
+  return /[。！？]$/.test(first) ? first + second : `${first} ${second}`;
 }
 
 /** "Still to scan: 2, 4–7.", 1-based; "… and 12 more." past the MAX_MISSING_RANGES ranges the background lists. */

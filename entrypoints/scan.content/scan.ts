@@ -14,6 +14,7 @@ import { errorLine, outcomeLines } from './outcome-text';
 import { overlayGone, selectRegion } from './overlay';
 import { cropScreenshot, loadScreenshot } from './screenshot';
 import { showToast } from './toast';
+import { waitForCode } from './wait-for-code';
 
 async function capture(client: ScanClient): Promise<ImageBitmap> {
   const { dataUrl } = await client.call('scan.capture', {});
@@ -55,6 +56,59 @@ function tryCandidates(shot: ImageBitmap): Set<string> {
   return found;
 }
 
+/**
+ * Whether the page shows any picture big enough to hold a QR code (an image, a canvas, an SVG…): with none, no
+ * code is on screen yet (the console shows it after its own button); with one, the user may point at it.
+ */
+export function picturesOnScreen(): boolean {
+  for (const el of document.querySelectorAll('img, canvas, svg, video, object, embed')) {
+    const r = el.getBoundingClientRect();
+    const inView = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+    if (inView && r.width >= 48 && r.height >= 48 && getComputedStyle(el).visibility !== 'hidden')
+      return true;
+  }
+  return false;
+}
+
+/** Whether any QR code at all is readable anywhere in the screenshot (then the user points at the one to add). */
+function anyCodeIn(shot: ImageBitmap): boolean {
+  return (
+    sharedQrDecoder().decodeQrCodes(
+      cropScreenshot(shot, { x: 0, y: 0, width: shot.width, height: shot.height }),
+    ).length > 0
+  );
+}
+
+/**
+ * Nothing on screen yet: wait for the page to show its code (the user presses the page's own button). Resolves
+ * with what was found then, or null when the user chose to select it themselves; `undefined`: the scan is over.
+ */
+async function waitForPageCode(client: ScanClient): Promise<Set<string> | null | undefined> {
+  /** The page's square images hold a code now; a code elsewhere on screen: the user points at it. */
+  const SELECT = new Set<string>();
+  const outcome = await waitForCode({
+    brand: t('extName'),
+    text: t('scan_waiting'),
+    selectLabel: t('scan_select_myself'),
+    cancelLabel: t('button_cancel'),
+    ready: picturesOnScreen,
+    look: async () => {
+      const shot = await capture(client);
+      try {
+        const found = tryCandidates(shot);
+        if (found.size > 0) return found;
+        return anyCodeIn(shot) ? SELECT : null;
+      } finally {
+        shot.close();
+      }
+    },
+  });
+  if (outcome.kind === 'found') return outcome.value === SELECT ? null : outcome.value;
+  if (outcome.kind === 'select') return null;
+  if (outcome.kind === 'timeout') toast([t('scan_wait_over')]);
+  return undefined;
+}
+
 const toast = (lines: string[], error = false) =>
   showToast(t('extName'), lines, { error, closeLabel: t('action_close') });
 
@@ -80,7 +134,14 @@ export async function runScan(): Promise<void> {
     // Taken before anything of ours is on the page; serves one click, and the drag while nothing moved.
     first = await capture(client);
     const firstView = viewKey();
-    const found = tryCandidates(first);
+    let found = tryCandidates(first);
+    // No code among the page's images, no picture that could hold one, no code anywhere on screen: the page
+    // shows none yet (a console's enrolment page, before its own button): wait for it.
+    if (found.size === 0 && !picturesOnScreen() && !anyCodeIn(first)) {
+      const shown = await waitForPageCode(client);
+      if (shown === undefined) return;
+      if (shown !== null) found = shown;
+    }
     let problem: string | undefined = found.size > 1 ? t('scan_several') : undefined;
     const [only] = found;
     if (found.size === 1 && only !== undefined) {

@@ -7,12 +7,13 @@ import { isWebOrigin } from '../web-origin';
 
 /**
  * An account as a backup carries it: the OTP parameters, the sites it is bound to (exact web origins, distinct,
- * at most 32) and when it was added (ms since the epoch). A StoredAccount fits; its other members are not written.
+ * at most 32), when it was added (ms since the epoch) and, when the user pinned it, `pinned: true`. The accounts'
+ * order in the file is the list's. A StoredAccount fits; its other members are not written.
  */
-export type BackupAccount = Account & { origins?: string[]; createdAt?: number };
+export type BackupAccount = Account & { origins?: string[]; createdAt?: number; pinned?: true };
 
 const ACCOUNT_MEMBERS = ['type', 'issuer', 'account', 'secret', 'algorithm', 'digits', 'period', 'counter'];
-const OPTIONAL_MEMBERS = ['origins', 'createdAt'];
+const OPTIONAL_MEMBERS = ['origins', 'createdAt', 'pinned'];
 
 /**
  * A fresh, canonical copy of `value` (members in the order above; `validateAccount` normalises the OTP part),
@@ -30,7 +31,7 @@ export function toBackupAccount(value: unknown, exactMembers: boolean): BackupAc
     if (error instanceof OtpError) return null;
     throw error;
   }
-  const { origins, createdAt } = draft;
+  const { origins, createdAt, pinned } = draft;
   if (origins !== undefined) {
     if (!isOriginList(origins)) return null;
     account.origins = [...origins];
@@ -38,6 +39,10 @@ export function toBackupAccount(value: unknown, exactMembers: boolean): BackupAc
   if (createdAt !== undefined) {
     if (!isTimestamp(createdAt)) return null;
     account.createdAt = createdAt === 0 ? 0 : createdAt; // -0 becomes 0
+  }
+  if (pinned !== undefined) {
+    if (pinned !== true) return null;
+    account.pinned = true;
   }
   return account;
 }

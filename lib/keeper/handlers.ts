@@ -23,7 +23,16 @@ import { advanceHotp } from './accounts/live-account';
 import { CodeCache } from './accounts/code-cache';
 import { listCodes } from './accounts/list-codes';
 import { draftToAccount } from './accounts/drafts';
-import { addAccount, deleteAccount, inPlace, restoreAccount, updateAccount } from './accounts/accounts';
+import {
+  addAccount,
+  deleteAccount,
+  inPlace,
+  moveAccount,
+  pinAccount,
+  restoreAccount,
+  sortAccounts,
+  updateAccount,
+} from './accounts/accounts';
 
 export type { Handlers };
 
@@ -105,7 +114,7 @@ export function createHandlers(
               validUntilMs: c.validUntilMs === 0 ? 0 : c.validUntilMs - shift,
             })),
       );
-      return { status, accounts, now, highlight, backup: backupState(payload) };
+      return { status, accounts, now, highlight, backup: backupState(payload, now) };
     },
     'account.preview': async ({ draft }) => {
       const full = draftToAccount(draft);
@@ -122,6 +131,10 @@ export function createHandlers(
       thenSync(() => keeper.mutate(inPlace((payload) => deleteAccount(payload, { id }, deps.now()))))(),
     'account.restore': ({ id }) =>
       thenSync(() => keeper.mutate(inPlace((payload) => restoreAccount(payload, { id }))))(),
+    'account.move': ({ id, to }) => keeper.mutate(inPlace((payload) => moveAccount(payload, { id, to }))),
+    'account.pin': ({ id, pinned }) =>
+      keeper.mutate(inPlace((payload) => pinAccount(payload, { id, pinned }))),
+    'accounts.sort': () => keeper.mutate(inPlace((payload) => sortAccounts(payload))),
     'hotp.next': async ({ id }) => {
       const account = await advanceHotp(keeper, id);
       return { code: await generateCode(account, deps.now()), counter: account.counter };

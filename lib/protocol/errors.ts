@@ -12,8 +12,8 @@ import type { VaultErrorCode } from '../vault/errors';
 
 /** The router's and the client's: a malformed request, a refused sender, an unexpected failure, no answer. */
 export type TransportErrorCode = 'bad-request' | 'forbidden' | 'internal' | 'no-response';
-/** Checks the pages make themselves before sending (two password fields that differ). */
-export type FormErrorCode = 'password-mismatch';
+/** Checks the pages make themselves before sending (two password fields that differ, an empty one). */
+export type FormErrorCode = 'password-mismatch' | 'password-empty';
 /**
  * The browser's passkey ceremony, as the page saw it: cancelled or timed out, an authenticator without the PRF
  * extension, no WebAuthn on this page, anything else.
@@ -126,6 +126,7 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorTraits } = {
   'no-response': LATER,
   // Forms
   'password-mismatch': FINAL,
+  'password-empty': FINAL,
   // The passkey ceremony, as the page saw it (never a request to the background).
   'passkey-cancelled': FINAL,
   'passkey-no-prf': FINAL,

@@ -188,6 +188,23 @@ export const MESSAGES = {
     feature: 'core',
     guard: byId,
   }),
+  /** Moves an account to position `to` of the list as shown, within its group (pinned, or the others). */
+  'account.move': message<{ id: string; to: number }, { id: string; position: number }>()({
+    sender: 'extension-page',
+    feature: 'core',
+    guard: object({ id, to: integer(0) }),
+  }),
+  'account.pin': message<{ id: string; pinned: boolean }, { id: string }>()({
+    sender: 'extension-page',
+    feature: 'core',
+    guard: object({ id, pinned: boolean }),
+  }),
+  /** Sorts the accounts A–Z (issuer, then account), the pinned ones among themselves. */
+  'accounts.sort': message<Empty, { sorted: number }>()({
+    sender: 'extension-page',
+    feature: 'core',
+    guard: empty,
+  }),
   'hotp.next': message<{ id: string }, { code: string; counter: number }>()({
     sender: 'extension-page',
     feature: 'core',

@@ -30,17 +30,31 @@ function mountPopup(client: Client, lang: 'en' | 'ja' = 'en', opened: string[] =
   );
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
 describe('backup reminder', () => {
+  it('waits a day: new accounts are not reminded of at once', async () => {
+    const clock = { now: Date.now() };
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 3), clock);
+    mountPopup(client);
+    await screen.findAllByRole('listitem');
+    expect(screen.queryByRole('button', { name: 'Not now' })).toBeNull();
+    expect((await client.call('backup.state', {})).unbacked).toBe(3);
+  });
+
   it('counts the accounts in no backup; Back up opens the section; Not now hides it until there are more', async () => {
-    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 3));
+    const clock = { now: Date.now() };
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 3), clock);
+    clock.now += DAY;
+    await client.call('vault.unlock', { password: PASSWORD });
     const opened: string[] = [];
     const first = mountPopup(client, 'en', opened);
-    expect(await screen.findByText('3 accounts are not in any backup.')).toBeTruthy();
+    expect(await screen.findByText('3 accounts are not backed up.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Back up' }));
     expect(opened).toEqual(['backup']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
-    expect(screen.queryByText('3 accounts are not in any backup.')).toBeNull();
+    expect(screen.queryByText('3 accounts are not backed up.')).toBeNull();
     await waitFor(async () => expect((await client.call('backup.state', {})).remind).toBe(false));
     first.unmount();
 
@@ -51,7 +65,7 @@ describe('backup reminder', () => {
 
     await client.call('account.add', { draft: draftOf(SHARED_ACCOUNTS[3]!) });
     mountPopup(client);
-    expect(await screen.findByText('4 accounts are not in any backup.')).toBeTruthy();
+    expect(await screen.findByText('4 accounts are not backed up.')).toBeTruthy();
   });
 
   it('is not shown once everything is backed up', async () => {
@@ -67,14 +81,16 @@ describe('backup reminder', () => {
   });
 
   it('speaks Japanese, and appears after an unlock too', async () => {
-    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 1));
+    const clock = { now: Date.now() };
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 1), clock);
+    clock.now += DAY;
     await client.call('vault.lock', {});
     mountPopup(client, 'ja');
     fireEvent.input(await screen.findByLabelText('パスワード'), { target: { value: PASSWORD } });
     fireEvent.click(screen.getByRole('button', { name: 'ロック解除' }));
-    expect(await screen.findByText('1件のアカウントがバックアップされていません。')).toBeTruthy();
+    expect(await screen.findByText('1件のアカウントが未バックアップです。')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'バックアップ' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '後で' }));
-    expect(screen.queryByText('1件のアカウントがバックアップされていません。')).toBeNull();
+    expect(screen.queryByText('1件のアカウントが未バックアップです。')).toBeNull();
   });
 });

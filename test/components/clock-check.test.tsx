@@ -130,7 +130,7 @@ describe('Clock check', () => {
     const { c } = await setUp(async () => ({ offsetMs: -42_000, roundTripMs: 100 }), { lang: 'ja' });
     check(c, 'clp.trendmicro.com', 'ja');
     expect(
-      await c.findByText('このパソコンの時計は https://clp.trendmicro.com より42秒進んでいます。'),
+      await c.findByText('このパソコンの時計はhttps://clp.trendmicro.comより42秒進んでいます。'),
     ).toBeTruthy();
     expect(c.getByRole('alert').textContent).toBe(tr('ja', 'clock_warning'));
     expect(c.getByLabelText('コードの生成に測定した時刻を使う')).toBeTruthy();

@@ -23,6 +23,7 @@ function view(id: string, patch: Partial<CodeView> = {}): CodeView {
     origins: [],
     autoFill: [],
     createdAt: 0,
+    pinned: false,
     code: '123456',
     next: '654321',
     validUntilMs: STEP_END,

@@ -41,8 +41,9 @@ export function pngFile(image: RgbaImage, name: string): File {
 export const draftOf = (a: Account): AccountDraft => ({ ...a });
 
 /** A fresh background whose vault holds `accounts`. */
-export async function vaultWith(accounts: readonly Account[] = []) {
-  const background = realClient();
+/** A vault holding `accounts`; `clock`: the background's time, which the test can move (default the real one). */
+export async function vaultWith(accounts: readonly Account[] = [], clock?: { now: number }) {
+  const background = realClient(clock ? { now: () => clock.now } : {});
   await background.client.call('vault.create', { password: PASSWORD });
   for (const a of accounts) await background.client.call('account.add', { draft: draftOf(a) });
   return background;

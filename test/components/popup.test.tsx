@@ -154,7 +154,8 @@ describe('popup', () => {
     const { client } = realClient();
     const first = mount(client);
     await createVault();
-    fireEvent.click(screen.getByRole('button', { name: /Lock/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Menu' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Lock' }));
     await screen.findByRole('button', { name: 'Unlock' });
     first.unmount();
     mount(client, 'ja');

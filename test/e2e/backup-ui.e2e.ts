@@ -65,8 +65,16 @@ describe.each([
 
     const popup = await session.openPopup();
     await popup.setViewportSize({ width: 360, height: 520 });
+    // The accounts were added a day ago (the reminder waits that long): the background's clock is set back
+    // while they are added, then put right, and the vault is unlocked again (the session had run out).
+    const worker = await session.serviceWorker();
+    await worker.evaluate(
+      `globalThis.__realNow = Date.now; Date.now = () => globalThis.__realNow() - 25 * 3600 * 1000;`,
+    );
     await send(popup, 'vault.create', { password: PASSWORD });
     for (const draft of [...SHARED_ACCOUNTS, ...CONSOLES]) await send(popup, 'account.add', { draft });
+    await worker.evaluate(`Date.now = globalThis.__realNow;`);
+    await send(popup, 'vault.unlock', { password: PASSWORD });
     await popup.reload();
     await popup.locator('.backup-reminder').waitFor();
     expect(await popup.locator('.backup-reminder p').textContent()).toBe(
@@ -95,7 +103,7 @@ describe.each([
       expect(text).toMatch(/^otpauth-migration:\/\/offline\?data=/);
     }
     await options.keyboard.press('ArrowRight');
-    await google.getByText(lang === 'en' ? '2 / 3' : '3枚中 2枚目').waitFor();
+    await google.getByText(lang === 'en' ? '2 / 3' : '3枚中2枚目').waitFor();
     await google.getByRole('button', { name: t('button_done') }).click();
     expect(await options.locator('svg.qr').count()).toBe(0);
 

@@ -129,7 +129,7 @@ describe('unlocking with a passkey in Chromium', () => {
       const button = page.getByRole('button', { name: 'Unlock with passkey' });
       await button.waitFor();
       // The password stays as the alternative.
-      await page.getByLabel('Password').waitFor();
+      await page.getByLabel('Password', { exact: true }).waitFor();
       await page.evaluate(() => {
         const w = window as unknown as { __shownAt?: number };
         const seen = new MutationObserver(() => {
@@ -221,7 +221,7 @@ describe('unlocking with a passkey in Chromium', () => {
     expect(await page.locator('.passkey-list').count()).toBe(0);
     await askFromPage(page, 'vault.lock', {});
     await page.goto(`${base()}/popup.html`);
-    await page.getByLabel('Password').waitFor();
+    await page.getByLabel('Password', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Unlock with passkey' }).count()).toBe(0);
   });
 

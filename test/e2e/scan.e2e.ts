@@ -12,6 +12,7 @@ import { startDemoServer, type DemoServer } from '../../demo/server';
 import { hotp } from '../../demo/totp';
 import type { CodeView } from '../../lib/messages';
 import {
+  announcements,
   createVaultInPopup,
   E2E_EXTENSION,
   launchExtension,
@@ -160,6 +161,25 @@ describe('scan in Chromium', () => {
     await page.close();
   });
 
+  it('the code is not shown yet: says so, keeps the page usable, and reads the code once the page shows it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${demo.url}/trend/enrol`);
+    const before = (await listAccounts(session)).length;
+    await scanFromPopup(session, page);
+    await waitForAnnouncement(page, 'No QR code is visible on this page yet');
+    // Esc ends the wait: nothing added.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await announcements(page)).join()).not.toContain('No QR code is visible');
+    expect(await listAccounts(session)).toHaveLength(before);
+    // Again; this time the user presses the page's own button (the page is not covered) and the code is read.
+    await scanFromPopup(session, page);
+    await waitForAnnouncement(page, 'No QR code is visible on this page yet');
+    await page.getByRole('button', { name: 'QRコードを表示する' }).click();
+    await waitForAnnouncement(page, /Added:|Already in Sekimori/);
+    await expectAccounts(session, [trendAccount(demo)]);
+    await page.close();
+  });
+
   it('drag: a washed-out QR code inside a wide illustration', async () => {
     const page = await session.context.newPage();
     await page.goto(`${demo.url}/webroot/2fa`);
@@ -286,7 +306,8 @@ describe('scan in Chromium', () => {
 
   it('locked: asks to unlock, then adds the scanned account without scanning again', async () => {
     const lock = await session.openPopup();
-    await lock.getByRole('button', { name: 'Lock' }).click();
+    await lock.getByRole('button', { name: 'Menu' }).click();
+    await lock.getByRole('menuitem', { name: 'Lock' }).click();
     await lock.getByRole('button', { name: 'Unlock' }).waitFor();
     await lock.close();
 

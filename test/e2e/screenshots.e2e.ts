@@ -101,7 +101,7 @@ describe.each([
     expect(lines).toEqual(lines.map(() => 1));
     await shot(popup, '3-next-code');
 
-    await popup.locator('.actions button').nth(1).click(); // Add account
+    await popup.getByRole('button', { name: /^(Add account|アカウントを追加)$/ }).click();
     await popup.locator('#f-issuer').fill('Trend Micro SaaS Account');
     await popup.locator('#f-account').fill('abc@example.co.jp');
     await popup.locator('#f-secret').fill('abcd efgh ijkl 2345');
@@ -110,7 +110,7 @@ describe.each([
     await shot(popup, '4-add-form');
 
     await popup.locator('#f-secret').fill('abcd 0189');
-    await popup.locator('.preview [role=alert]').waitFor();
+    await popup.locator('#f-secret-error[role=alert]').waitFor();
     await shot(popup, '5-form-error');
 
     await popup.keyboard.press('Escape');

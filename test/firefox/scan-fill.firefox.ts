@@ -28,7 +28,7 @@ describe('scan and Fill in Firefox, on the demo console', () => {
     await typeInto(home, '#new-password', PASSWORD);
     await typeInto(home, '#confirm-password', PASSWORD);
     await clickButton(home, 'Create vault');
-    await home.waitForSelector('.actions button.primary', { timeout: 10_000 }); // unlocked: Scan QR code
+    await home.waitForSelector('.bar button.scan', { timeout: 10_000 }); // unlocked: Scan QR code
   });
 
   afterAll(async () => {
@@ -69,7 +69,7 @@ describe('scan and Fill in Firefox, on the demo console', () => {
   it('Scan QR code on the enrolment page adds the console account, with its site', async () => {
     const { page, tabId } = await openPage('/trend/enrol');
     await page.click('#show-qr');
-    const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`, '.actions button.primary');
+    const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`, '.bar button.scan');
     await clickButton(popup, 'Scan QR code');
     await expect
       .poll(

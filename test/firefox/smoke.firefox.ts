@@ -69,7 +69,12 @@ describe.each(['en', 'ja'] as Lang[])('Firefox smoke (%s)', (lang) => {
   });
 
   it('Lock; a wrong password is refused in the UI language; the right one opens the same account', async () => {
-    await clickButton(page, s.lock);
+    await page.click('button[aria-haspopup=menu]');
+    await page.waitForSelector('[role=menuitem]', { timeout: 10_000 });
+    const lock = await page.waitForSelector(
+      `::-p-xpath(//button[@role="menuitem"][normalize-space(.)=${JSON.stringify(s.lock)}])`,
+    );
+    await lock!.click();
     await typeInto(page, 'input[type=password]', 'not the password');
     await clickButton(page, s.unlock);
     await page.waitForSelector('[role=alert]', { timeout: 15_000 });

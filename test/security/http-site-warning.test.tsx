@@ -48,8 +48,6 @@ describe('a plain-http site in the account editor', () => {
 
   it('in Japanese too', () => {
     mount(['http://console.example.jp'], 'ja');
-    expect(screen.getByRole('note').textContent).toContain(
-      'http://console.example.jp は暗号化されていません',
-    );
+    expect(screen.getByRole('note').textContent).toContain('http://console.example.jpは暗号化されていません');
   });
 });

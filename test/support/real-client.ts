@@ -15,7 +15,12 @@ const SELF = {
 
 /** A client wired to the real keeper, router and vault over in-memory storage (no mocks). */
 export function realClient(
-  options: { policy?: () => Promise<Policy>; measureClock?: HandlerEffects['measureClock'] } = {},
+  options: {
+    policy?: () => Promise<Policy>;
+    measureClock?: HandlerEffects['measureClock'];
+    /** The background's clock (default the real one). */
+    now?: () => number;
+  } = {},
 ): {
   client: Client;
   local: MemoryStore;
@@ -29,7 +34,7 @@ export function realClient(
   const deps: KeeperDeps = {
     local,
     session,
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
     newId: randomHexId,
     readPolicy: options.policy,
   };

@@ -37,6 +37,69 @@ export function liveAccounts(payload: VaultPayload): StoredAccount[] {
   return payload.accounts.filter(isLive);
 }
 
+/** The live accounts as the list shows them: the pinned ones first, each group in the user's order. */
+export function listedAccounts(payload: VaultPayload): StoredAccount[] {
+  const live = liveAccounts(payload);
+  return [...live.filter((a) => a.pinned), ...live.filter((a) => !a.pinned)];
+}
+
+/** The payload with its live accounts in `order` (a permutation of them); deleted ones keep waiting at the end. */
+function inOrder(payload: VaultPayload, order: readonly StoredAccount[]): VaultPayload {
+  return { ...payload, accounts: [...order, ...payload.accounts.filter((a) => !isLive(a))] };
+}
+
+/**
+ * Moves the live account `id` to position `to` of the list as shown (listedAccounts), within its group: a pinned
+ * account stays among the pinned ones, another among the others (the position is clamped to the group).
+ */
+export function moveAccount(
+  payload: VaultPayload,
+  { id, to }: { id: string; to: number },
+): Transition<{ id: string; position: number }> {
+  const listed = listedAccounts(payload);
+  const from = listed.findIndex((a) => a.id === id);
+  if (from < 0) throw new KeeperError('not-found');
+  const moving = listed[from]!;
+  const pinnedCount = listed.filter((a) => a.pinned).length;
+  const [low, high] = moving.pinned ? [0, pinnedCount - 1] : [pinnedCount, listed.length - 1];
+  const position = Math.min(high, Math.max(low, Math.trunc(to)));
+  const order = listed.filter((a) => a.id !== id);
+  order.splice(position, 0, moving);
+  return { payload: inOrder(payload, order), result: { id, position } };
+}
+
+/** Pins or unpins: a pinned account goes to the end of the pinned ones, an unpinned one to the top of the rest. */
+export function pinAccount(
+  payload: VaultPayload,
+  { id, pinned }: { id: string; pinned: boolean },
+): Transition<{ id: string }> {
+  const listed = listedAccounts(payload);
+  const current = listed.find((a) => a.id === id);
+  if (!current) throw new KeeperError('not-found');
+  const account: StoredAccount = { ...current };
+  if (pinned) account.pinned = true;
+  else delete account.pinned;
+  const others = listed.filter((a) => a.id !== id);
+  const pinnedOthers = others.filter((a) => a.pinned);
+  const rest = others.filter((a) => !a.pinned);
+  // Either way it lands between the pinned ones and the rest: last of the pinned, or first of the others.
+  const order = [...pinnedOthers, account, ...rest];
+  return { payload: inOrder(payload, order), result: { id } };
+}
+
+/** Sorts A–Z (issuer, then account; the way Japanese and English readers expect), each group on its own. */
+export function sortAccounts(payload: VaultPayload): Transition<{ sorted: number }> {
+  const collator = new Intl.Collator(['ja', 'en'], { sensitivity: 'base', numeric: true });
+  const byName = (a: StoredAccount, b: StoredAccount) =>
+    collator.compare(a.issuer, b.issuer) || collator.compare(a.account, b.account);
+  const listed = listedAccounts(payload);
+  const order = [
+    ...listed.filter((a) => a.pinned).sort(byName),
+    ...listed.filter((a) => !a.pinned).sort(byName),
+  ];
+  return { payload: inOrder(payload, order), result: { sorted: order.length } };
+}
+
 /** The live account with this id; `not-found` otherwise. */
 export function liveAccount(payload: VaultPayload, id: string): StoredAccount {
   return payload.accounts[liveIndex(payload, id)]!;
@@ -100,6 +163,8 @@ export interface NewAccount {
   origins?: readonly string[];
   /** Its key is in a backup already (read from a Sekimori backup file). */
   backedUp?: boolean;
+  /** Pinned in the Sekimori backup it comes from. */
+  pinned?: boolean;
 }
 
 export interface AddManyResult {
@@ -144,6 +209,7 @@ export function addAccounts(
     const origins = [...new Set([...(entry.origins ?? []), ...(site === undefined ? [] : [site])])];
     const added: StoredAccount = { ...entry.account, id, origins, createdAt: now };
     if (entry.backedUp) added.backedUpAt = now;
+    if (entry.pinned) added.pinned = true;
     held.set(key, accounts.push(added) - 1);
     result.added.push(id);
     result.entries.push({ id, added: true });

@@ -2,11 +2,11 @@ import type { CodeView } from '../../messages';
 import { generateCode, generateCodes } from '../../otp/generate-code';
 import { nextStepStartMs } from '../../otp/time';
 import { toView, type VaultPayload } from './stored-account';
-import { liveAccounts } from './accounts';
+import { listedAccounts } from './accounts';
 
-/** Current (and for time-based accounts, next) codes for every live account, in stored order. */
+/** Current (and for time-based accounts, next) codes for every live account, as listed (pinned first). */
 export async function listCodes(payload: VaultPayload, now: number): Promise<CodeView[]> {
-  const live = liveAccounts(payload);
+  const live = listedAccounts(payload);
   return Promise.all(
     live.map(async (a): Promise<CodeView> => {
       if (a.type === 'hotp') {

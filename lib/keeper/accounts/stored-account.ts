@@ -13,6 +13,8 @@ export interface StoredAccount extends Account {
   backedUpAt?: number;
   /** Set while a deletion can still be undone; purged after the undo window. */
   deletedAt?: number;
+  /** Pinned by the user: listed before the others (after the current site's). */
+  pinned?: true;
 }
 
 /** The decrypted vault payload. */
@@ -41,6 +43,7 @@ export function toView(a: StoredAccount): AccountView {
     origins: [...a.origins],
     autoFill: a.type === 'hotp' ? [] : (a.autoFill ?? []).filter((o) => a.origins.includes(o)),
     createdAt: a.createdAt,
+    pinned: a.pinned === true,
   };
 }
 

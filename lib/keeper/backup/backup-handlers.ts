@@ -41,13 +41,20 @@ interface PendingImport {
 
 type BackupHandlers = FeatureHandlers<'backup'>;
 
-/** How well the vault is backed up (for the popup's reminder and the options page). */
-export function backupState(payload: VaultPayload): BackupState {
-  const unbacked = live(payload).filter((a) => a.backedUpAt === undefined).length;
+/** An account kept this long without a backup is worth reminding about (a new one may still be a trial). */
+export const REMIND_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How well the vault is backed up (for the popup's reminder and the options page). The reminder waits until an
+ * unbacked account is older than a day, and after "Not now" until more accounts are unbacked.
+ */
+export function backupState(payload: VaultPayload, now: number): BackupState {
+  const unbacked = live(payload).filter((a) => a.backedUpAt === undefined);
+  const settled = unbacked.some((a) => now - a.createdAt >= REMIND_AFTER_MS);
   return {
-    unbacked,
+    unbacked: unbacked.length,
     lastBackupAt: payload.lastBackupAt ?? null,
-    remind: unbacked > (payload.reminderDismissedAt ?? 0),
+    remind: settled && unbacked.length > (payload.reminderDismissedAt ?? 0),
   };
 }
 
@@ -66,6 +73,7 @@ function toBackupAccount(a: StoredAccount): BackupAccount {
     counter,
     origins: [...origins],
     createdAt,
+    ...(a.pinned ? { pinned: true as const } : {}),
   };
 }
 
@@ -174,6 +182,7 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
             account: validateAccount(imported),
             origins: (imported.origins ?? []).filter(isWebOrigin),
             backedUp: pending.fromBackup,
+            pinned: imported.pinned === true,
           }));
           return addAccounts(p, { accounts }, deps.now(), deps.newId);
         }),
@@ -185,12 +194,12 @@ export function createBackupHandlers(keeper: Keeper, deps: KeeperDeps): BackupHa
 
     'policy.get': () => readPolicy(deps),
 
-    'backup.state': async () => backupState(await unlockedPayload()),
+    'backup.state': async () => backupState(await unlockedPayload(), deps.now()),
 
     'backup.dismiss': async () =>
       keeper.mutate((p) => {
-        p.reminderDismissedAt = backupState(p).unbacked;
-        return backupState(p);
+        p.reminderDismissedAt = backupState(p, deps.now()).unbacked;
+        return backupState(p, deps.now());
       }),
   };
 }

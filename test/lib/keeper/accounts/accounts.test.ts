@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addAccount,
@@ -14,7 +15,11 @@ import {
   isLive,
   liveAccount,
   liveAccounts,
+  listedAccounts,
   markBackedUp,
+  moveAccount,
+  pinAccount,
+  sortAccounts,
   purgeDeleted,
   restoreAccount,
   setAutoFill,
@@ -565,5 +570,74 @@ describe('the rule stays true: only the accounts core changes accounts', () => {
     expect(
       WRITES.some((p) => p.test('const live = payload.accounts.filter(isLive); a.deletedAt === undefined')),
     ).toBe(false);
+  });
+});
+
+describe('the order of the list: move, pin, sort', () => {
+  const named = (id: string, issuer: string, extra: Partial<StoredAccount> = {}): StoredAccount => ({
+    ...key(`SECRET${id.toUpperCase()}`, issuer),
+    id,
+    origins: [],
+    createdAt: NOW,
+    ...extra,
+  });
+  const payload = (...accounts: StoredAccount[]): VaultPayload => ({ schema: 1, accounts });
+  const ids = (p: VaultPayload) => listedAccounts(p).map((a) => a.id);
+  const base = payload(
+    named('a', 'Okta'),
+    named('b', 'AWS', { pinned: true }),
+    named('c', 'トレンドマイクロ'),
+    named('d', 'Webroot', { deletedAt: NOW }),
+    named('e', 'entra'),
+  );
+
+  it('lists the pinned accounts first, each group in stored order, without deleted ones', () => {
+    expect(ids(base)).toEqual(['b', 'a', 'c', 'e']);
+  });
+
+  it.each([
+    ['to the top of the others', 'e', 1, ['b', 'e', 'a', 'c']],
+    ['down one', 'a', 2, ['b', 'c', 'a', 'e']],
+    ['to the end', 'a', 3, ['b', 'c', 'e', 'a']],
+    ['past the end: clamped', 'a', 99, ['b', 'c', 'e', 'a']],
+    ['into the pinned group: clamped to its own', 'c', 0, ['b', 'c', 'a', 'e']],
+    ['a pinned one stays among the pinned', 'b', 3, ['b', 'a', 'c', 'e']],
+  ] as const)('moves %s', (_what, id, to, order) => {
+    const { payload: moved, result } = moveAccount(base, { id, to });
+    expect(ids(moved)).toEqual(order);
+    expect(result.position).toBe(order.indexOf(id));
+    // The deleted account still waits for its undo window; the input is unchanged.
+    expect(moved.accounts.find((a) => a.id === 'd')?.deletedAt).toBe(NOW);
+    expect(ids(base)).toEqual(['b', 'a', 'c', 'e']);
+  });
+
+  it('any move keeps every account, deleted ones included, and puts the account where it was asked', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('a', 'b', 'c', 'e'), fc.integer({ min: 0, max: 6 }), (id, to) => {
+        const { payload: moved } = moveAccount(base, { id, to });
+        expect(moved.accounts.map((a) => a.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+        expect(
+          listedAccounts(moved)
+            .filter((a) => a.pinned)
+            .map((a) => a.id),
+        ).toEqual(['b']);
+      }),
+    );
+  });
+
+  it('pins to the end of the pinned ones, unpins to the top of the others; refuses deleted accounts', () => {
+    const pinned = pinAccount(base, { id: 'e', pinned: true }).payload;
+    expect(ids(pinned)).toEqual(['b', 'e', 'a', 'c']);
+    expect(liveAccount(pinned, 'e').pinned).toBe(true);
+    const unpinned = pinAccount(pinned, { id: 'b', pinned: false }).payload;
+    expect(ids(unpinned)).toEqual(['e', 'b', 'a', 'c']);
+    expect(liveAccount(unpinned, 'b')).not.toHaveProperty('pinned');
+    expect(() => pinAccount(base, { id: 'd', pinned: true })).toThrow(KeeperError);
+    expect(() => moveAccount(base, { id: 'd', to: 0 })).toThrow(KeeperError);
+  });
+
+  it('sorts A–Z by issuer then account, case- and width-blind, the pinned ones among themselves', () => {
+    const sorted = sortAccounts(pinAccount(base, { id: 'c', pinned: true }).payload).payload;
+    expect(ids(sorted)).toEqual(['b', 'c', 'e', 'a']);
   });
 });
