@@ -9,7 +9,7 @@ import { I18nContext } from '@/components/i18n';
 import { TargetTabContext, parseTargetTab } from '@/components/target-tab';
 import { createClient, type ResponseOf } from '@/lib/messages';
 import { copyText, sha256Hex } from '@/lib/platform/clipboard';
-import { translate, uiLanguage } from '@/lib/platform/i18n';
+import { applyLanguageSetting, translate, uiLanguage } from '@/lib/platform/i18n';
 import { takeEarlyReply } from '@/lib/platform/first-request';
 import { openOptionsSection } from '@/lib/platform/pages';
 import { requestOrigin } from '@/lib/platform/auto-fill';
@@ -48,8 +48,8 @@ function start(): void {
     if (targetTab === null) window.close();
   }
 
-  document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  document.title = translate('popup_title');
+  // The language chosen on the options page, if any (read side by side with the codes).
+  const language = applyLanguageSetting();
 
   const passkeys = passkeyPort(location.search);
 
@@ -82,8 +82,15 @@ function start(): void {
     );
   }
 
-  void Promise.race([
-    firstList.catch(() => undefined),
-    new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
-  ]).then(mount);
+  void Promise.all([
+    Promise.race([
+      firstList.catch(() => undefined),
+      new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
+    ]),
+    language,
+  ]).then(([list]) => {
+    document.documentElement.lang = uiLanguage();
+    document.title = translate('popup_title');
+    mount(list);
+  });
 }

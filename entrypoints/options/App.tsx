@@ -11,12 +11,15 @@ import { useT } from '@/components/i18n';
 import type { ReadImage } from '@/components/image-to-rgba';
 import { ImportSection } from '@/components/ImportSection';
 import { PolicyContext } from '@/components/policy-context';
+import { LanguagePicker, type LanguageStore } from '@/components/LanguagePicker';
 import { SecuritySection } from '@/components/SecuritySection';
 import type { Policy } from '@/lib/policy/policy';
 
 export interface OptionsAppProps {
   /** Image file -> pixels; the canvas version by default (tests pass a PNG decoder). */
   readImage?: ReadImage;
+  /** The pages' language setting (absent: not offered). */
+  language?: LanguageStore;
 }
 
 const SECTIONS = [
@@ -51,6 +54,7 @@ export function App(props: OptionsAppProps) {
             </a>
           ))}
         </nav>
+        {props.language ? <LanguagePicker store={props.language} /> : null}
       </header>
       <main class="options-main">
         <AddFromImage {...props} />

@@ -7,23 +7,33 @@ import { SiteAccessContext } from '@/components/site-access';
 import { passkeyPort } from '@/lib/platform/passkey-port';
 import { createClient } from '@/lib/messages';
 import { requestOrigin } from '@/lib/platform/auto-fill';
-import { translate, uiLanguage } from '@/lib/platform/i18n';
+import {
+  applyLanguageSetting,
+  readLanguageSetting,
+  translate,
+  uiLanguage,
+  writeLanguageSetting,
+} from '@/lib/platform/i18n';
 import { sendToBackground } from '@/lib/platform/runtime';
 import { App } from './App';
 
-document.documentElement.lang = uiLanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
-document.title = translate('options_title');
 ignoreStrayDrops(document);
 
-render(
-  <I18nContext.Provider value={translate}>
-    <ClientContext.Provider value={createClient(sendToBackground)}>
-      <SiteAccessContext.Provider value={requestOrigin}>
-        <PasskeyContext.Provider value={passkeyPort(location.search)}>
-          <App />
-        </PasskeyContext.Provider>
-      </SiteAccessContext.Provider>
-    </ClientContext.Provider>
-  </I18nContext.Provider>,
-  document.getElementById('app')!,
-);
+const language = { read: readLanguageSetting, write: writeLanguageSetting };
+
+void applyLanguageSetting().then(() => {
+  document.documentElement.lang = uiLanguage();
+  document.title = translate('options_title');
+  render(
+    <I18nContext.Provider value={translate}>
+      <ClientContext.Provider value={createClient(sendToBackground)}>
+        <SiteAccessContext.Provider value={requestOrigin}>
+          <PasskeyContext.Provider value={passkeyPort(location.search)}>
+            <App language={language} />
+          </PasskeyContext.Provider>
+        </SiteAccessContext.Provider>
+      </ClientContext.Provider>
+    </I18nContext.Provider>,
+    document.getElementById('app')!,
+  );
+});

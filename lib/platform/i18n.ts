@@ -1,4 +1,7 @@
-/** Translated strings from `_locales/<lang>/messages.json`, picked by the browser's UI language. */
+/**
+ * Translated strings from `_locales/<lang>/messages.json`: the browser's UI language, or the one chosen on the
+ * options page (Japanese or English), which the extension's pages load before they render.
+ */
 import { browser } from 'wxt/browser';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -27,6 +30,47 @@ export const translate: Translate = (key, substitutions) => {
   return text;
 };
 
+/** The pages' language setting: the browser's, or one of the two Sekimori speaks. */
+export type LanguageSetting = 'browser' | 'en' | 'ja';
+const SETTING_KEY = 'ui_language';
+let chosen: 'en' | 'ja' | null = null;
+
+const browserLanguage = (): 'en' | 'ja' =>
+  browser.i18n.getUILanguage().toLowerCase().startsWith('ja') ? 'ja' : 'en';
+
+/** The language the pages speak: 'ja' or 'en'. */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage();
+  return chosen ?? browserLanguage();
+}
+
+export async function readLanguageSetting(): Promise<LanguageSetting> {
+  const value = (await browser.storage.local.get(SETTING_KEY))[SETTING_KEY];
+  return value === 'en' || value === 'ja' ? value : 'browser';
+}
+
+export async function writeLanguageSetting(value: LanguageSetting): Promise<void> {
+  await browser.storage.local.set({ [SETTING_KEY]: value });
+}
+
+/**
+ * Before a page renders: with a language chosen that is not the browser's, its messages are read from the
+ * extension's own files and used instead (a failure leaves the browser's). Content scripts and the context menu
+ * keep the browser's language (the browser gives them no other).
+ */
+export async function applyLanguageSetting(): Promise<void> {
+  const setting = await readLanguageSetting().catch((): LanguageSetting => 'browser');
+  if (setting === 'browser' || setting === browserLanguage()) return;
+  try {
+    const response = await fetch(
+      browser.runtime.getURL(`/_locales/${setting}/messages.json` as '/popup.html'),
+    );
+    const messages = (await response.json()) as Record<string, { message?: unknown }>;
+    templates.clear();
+    for (const [key, entry] of Object.entries(messages)) {
+      if (typeof entry?.message === 'string') templates.set(key, entry.message.split(/\$([1-9])/));
+    }
+    chosen = setting;
+  } catch {
+    // The browser's language, then.
+  }
 }

@@ -112,6 +112,27 @@ describe('the popup of a working day', () => {
     await popup.close();
   });
 
+  it('a language chosen on the options page (日本語) is spoken by the options page and the popup; the browser’s again after', async () => {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const picker = options.getByLabel('Language');
+    await picker.waitFor();
+    expect(await picker.inputValue()).toBe('browser');
+    await Promise.all([options.waitForEvent('load'), picker.selectOption('ja')]);
+    await options.getByLabel('表示言語').waitFor();
+    expect(await options.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      'ja',
+      'Sekimoriの設定',
+    ]);
+    const popup = await session.openPopup();
+    await popup.getByRole('button', { name: 'QRコードを読み取る' }).waitFor();
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await popup.close();
+    await Promise.all([options.waitForEvent('load'), options.getByLabel('表示言語').selectOption('browser')]);
+    await options.getByLabel('Language').waitFor();
+    await options.close();
+  });
+
   it('the menu: its items, by keyboard (Esc returns to the button), Settings opens the options page, Lock locks', async () => {
     const popup = await session.openPopup();
     const menuButton = popup.getByRole('button', { name: 'Menu' });
