@@ -28,6 +28,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged?: () => void } = {
   async function submit(event: Event) {
     event.preventDefault();
     setDone(false);
+    if (current === '') return setError('password-empty');
     if (next.length < minLength) return setError('password-too-short');
     if (next !== confirm) return setError('password-mismatch');
     const result = await run(() => client.call('vault.change-password', { current, next }));
@@ -89,7 +90,7 @@ export function ChangePasswordCard({ onChanged }: { onChanged?: () => void } = {
         </p>
       ) : null}
       <div class="buttons start">
-        <button type="submit" class="primary" disabled={busy || current === '' || next === ''}>
+        <button type="submit" class="primary" disabled={busy}>
           {busy ? t('working') : t('change_password_button')}
         </button>
       </div>

@@ -26,7 +26,7 @@ export function PasskeysCard() {
   const [password, setPassword] = useState('');
   const [removing, setRemoving] = useState<string | null>(null);
   const [note, setNote] = useState<Note>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
   const nameRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -49,7 +49,8 @@ export function PasskeysCard() {
 
   async function add(event: Event) {
     event.preventDefault();
-    const label = name.trim();
+    const label = name.trim() || t('passkeys_name_default', String(passkeys.length + 1));
+    if (password === '') return setError('password-empty');
     const added = await run(async () => {
       const answer = await port!.create(label, state!.userVerification);
       return client.call('passkey.add', { password, name: label, ...answer });
@@ -140,7 +141,7 @@ export function PasskeysCard() {
           />
           <FieldError id="passkey-add-error" code={error} />
           <div class="buttons start">
-            <button type="submit" class="primary" disabled={busy || password === '' || name.trim() === ''}>
+            <button type="submit" class="primary" disabled={busy}>
               {busy ? t('passkeys_waiting') : t('button_continue')}
             </button>
             <button type="button" disabled={busy} onClick={() => setAdding(false)}>
