@@ -116,28 +116,21 @@ export function parsePolicy(raw: unknown): Policy {
   take('MaximumAutoLockMinutes', intIn(lock, 1, MAX_AUTO_LOCK_MINUTES), () => {
     policy.maxAutoLockMinutes = lock as number;
   });
-  const plain = given.DisablePlaintextExport;
-  take('DisablePlaintextExport', typeof plain === 'boolean', () => {
-    policy.disablePlaintextExport = plain as boolean;
-  });
-  const all = given.DisableImportExport;
-  take('DisableImportExport', typeof all === 'boolean', () => {
-    policy.disableImportExport = all as boolean;
-  });
+  /** A true/false key: anything else is ignored. */
+  const flag = (key: keyof ManagedPolicy, apply: (value: boolean) => void) => {
+    const value = given[key];
+    take(key, typeof value === 'boolean', () => apply(value as boolean));
+  };
+  flag('DisablePlaintextExport', (value) => (policy.disablePlaintextExport = value));
+  flag('DisableImportExport', (value) => (policy.disableImportExport = value));
   const origins = given.AllowedFillOrigins;
   const validOrigins =
     Array.isArray(origins) && origins.length <= MAX_FILL_ORIGINS && origins.every(isOriginPattern);
   take('AllowedFillOrigins', validOrigins, () => {
     policy.allowedFillOrigins = [...new Set(origins as string[])];
   });
-  const noPasskeys = given.DisablePasskeyUnlock;
-  take('DisablePasskeyUnlock', typeof noPasskeys === 'boolean', () => {
-    policy.disablePasskeyUnlock = noPasskeys as boolean;
-  });
-  const uv = given.RequirePasskeyUserVerification;
-  take('RequirePasskeyUserVerification', typeof uv === 'boolean', () => {
-    policy.requirePasskeyUserVerification = uv as boolean;
-  });
+  flag('DisablePasskeyUnlock', (value) => (policy.disablePasskeyUnlock = value));
+  flag('RequirePasskeyUserVerification', (value) => (policy.requirePasskeyUserVerification = value));
   for (const key of Object.keys(given)) if (!(KNOWN as string[]).includes(key)) policy.ignored.push(key);
   return policy;
 }

@@ -1,7 +1,8 @@
-import { createDecipheriv, createHash, pbkdf2Sync } from 'node:crypto';
+import { createHash, pbkdf2Sync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openVault, sealVault, unlockVault } from '../../../lib/vault';
+import { gcmOpen } from './vault-test-helpers';
 
 interface Fixture {
   password: string;
@@ -12,15 +13,6 @@ interface Fixture {
 const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/vault/v1.json', import.meta.url), 'utf8'),
 ) as Fixture;
-
-/** AES-256-GCM decryption with node:crypto; `ciphertext` has the 16-byte tag appended. */
-function gcmOpen(key: Buffer, nonceB64: string, ciphertextB64: string, aad: string): Buffer {
-  const data = Buffer.from(ciphertextB64, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonceB64, 'base64'));
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(data.subarray(data.length - 16));
-  return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
-}
 
 describe('version 1 fixture (a vault as shipped: must open forever)', () => {
   it('unlocks with its password and gives back its payload', async () => {

@@ -1,3 +1,4 @@
+import { createDecipheriv } from 'node:crypto';
 import { expect } from 'vitest';
 import { decodeBase64Strict as decodeBase64, encodeBase64 } from '../../../lib/encoding/base64';
 import { isVaultError, type VaultErrorCode } from '../../../lib/vault/errors';
@@ -99,4 +100,13 @@ export function memoryStore(
       Object.assign(data, items);
     },
   };
+}
+
+/** AES-256-GCM decryption with node:crypto (no code of ours); `ciphertext` has the 16-byte tag appended. */
+export function gcmOpen(key: Buffer, nonceB64: string, ciphertextB64: string, aad: string): Buffer {
+  const data = Buffer.from(ciphertextB64, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonceB64, 'base64'));
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(data.subarray(data.length - 16));
+  return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
 }
