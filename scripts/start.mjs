@@ -5,8 +5,8 @@
 // With a display (Linux: DISPLAY or WAYLAND_DISPLAY; macOS and Windows: always), unless CI is set or
 // --headless is given, a browser window opens with the extension loaded (profile: .output/demo-profile)
 // and runs until the window is closed. Without one, a short scripted demo runs headless and writes
-// screenshots to demo-output/: create a vault, scan the demo console's QR code from the toolbar popup, log in
-// with the code the popup shows.
+// screenshots to demo-output/<en|ja>/: create a vault, scan the demo console's QR code from the toolbar popup,
+// and log in with the code the toolbar popup's Fill puts into the console's field.
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +18,9 @@ import { findBrowser, noBrowserMessage } from './find-browser.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
 const PROFILE = join(ROOT, '.output', 'demo-profile');
-const OUTPUT = join(ROOT, 'demo-output');
+const OUTPUT_ROOT = join(ROOT, 'demo-output');
+/** Each language's screenshots in a folder of their own (`npm start -- --lang ja` keeps the English ones). */
+let OUTPUT = join(OUTPUT_ROOT, 'en');
 const DEMO_PASSWORD = 'demo-password-1234';
 const ISSUER = 'Trend Micro SaaS Account';
 const ACCOUNT = 'abc@example.co.jp';
@@ -111,7 +113,7 @@ async function scripted(harness, demo, lang) {
     await popup.locator('#new-password').fill(DEMO_PASSWORD);
     await popup.locator('#confirm-password').fill(DEMO_PASSWORD);
     await popup.locator('form button[type=submit]').click();
-    await popup.locator('.actions').waitFor();
+    await popup.locator('.bar button.scan').waitFor();
 
     await popup.close();
     const messages = JSON.parse(
@@ -142,10 +144,17 @@ async function scripted(harness, demo, lang) {
       throw new Error(`the account's list item shows no 6-digit code: ${JSON.stringify(code)}`);
     console.log(`Popup shows code ${code} for ${ISSUER} / ${ACCOUNT}.`);
 
-    console.log('Console: logging in with that code.');
+    console.log("Console: the login page; Sekimori: the toolbar popup's Fill puts the code into its field.");
+    await popup.close();
     const login = await context.newPage();
     await login.goto(`${demo.url}/trend/login`);
-    await login.getByLabel('6桁のコード').fill(code);
+    const fill = await harness.openActionPopup(context, extensionId, login);
+    await fill.clickInRow(ACCOUNT, 'fill');
+    await fill.waitClosed();
+    const field = login.getByLabel('6桁のコード');
+    await login.waitForFunction(() => /^\d{6}$/.test(document.querySelector('#code')?.value ?? ''));
+    const filled = await field.inputValue();
+    console.log(`Filled ${filled} into the console's field.`);
     await login.getByRole('button', { name: '送信' }).click();
     const result = login.locator('#result');
     await result.waitFor();
@@ -173,6 +182,7 @@ Summary
 async function main() {
   const args = process.argv.slice(2);
   const lang = option(args, '--lang') === 'ja' ? 'ja' : 'en-US';
+  OUTPUT = join(OUTPUT_ROOT, lang === 'ja' ? 'ja' : 'en');
   const port = Number(option(args, '--port') ?? process.env.DEMO_PORT ?? 8787);
 
   const browser = findBrowser();

@@ -1,4 +1,4 @@
-/** The public API of lib/index.ts, used the way the README shows, in plain Node. */
+/** The public API of lib/index.ts, used the way docs/library-api.md shows, in plain Node. */
 import { describe, expect, it } from 'vitest';
 import * as lib from '@/lib/index';
 import {
