@@ -1,18 +1,9 @@
 import { createHash, pbkdf2Sync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openVault, sealVault, unlockVault } from '../../../lib/vault';
-import { gcmOpen } from './vault-test-helpers';
+import { gcmOpen, vaultFixture } from './vault-test-helpers';
 
-interface Fixture {
-  password: string;
-  record: string;
-  payload: unknown;
-}
-
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/vault/v1.json', import.meta.url), 'utf8'),
-) as Fixture;
+const fixture = vaultFixture(1);
 
 describe('version 1 fixture (a vault as shipped: must open forever)', () => {
   it('unlocks with its password and gives back its payload', async () => {

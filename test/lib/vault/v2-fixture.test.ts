@@ -1,20 +1,10 @@
 import { createHash, hkdfSync, pbkdf2Sync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openVault, sealVault, unlockVault, unlockVaultWithPasskey } from '../../../lib/vault';
-import { gcmOpen } from './vault-test-helpers';
+import { gcmOpen, vaultFixture } from './vault-test-helpers';
 
-interface Fixture {
-  password: string;
-  credentialId: string;
-  prfOutput: string;
-  record: string;
-  payload: unknown;
-}
-
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/vault/v2.json', import.meta.url), 'utf8'),
-) as Fixture;
+/** Besides its password: the credential and the PRF output that open its passkey slot. */
+const fixture = vaultFixture<{ credentialId: string; prfOutput: string }>(2);
 
 describe('version 2 fixture (a vault with a passkey slot, as shipped: must open forever)', () => {
   it('unlocks with its password and with its passkey, to the same key, and keeps the slot on a write', async () => {

@@ -1,4 +1,5 @@
 import { createDecipheriv } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { decodeBase64Strict as decodeBase64, encodeBase64 } from '../../../lib/encoding/base64';
 import { isVaultError, type VaultErrorCode } from '../../../lib/vault/errors';
@@ -109,4 +110,13 @@ export function gcmOpen(key: Buffer, nonceB64: string, ciphertextB64: string, aa
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(data.subarray(data.length - 16));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+}
+
+/** A shipped version's fixture (test/fixtures/vault/v<N>.json): its password, record and payload, and more. */
+export function vaultFixture<T extends object = Record<string, never>>(
+  version: number,
+): { password: string; record: string; payload: unknown } & T {
+  return JSON.parse(
+    readFileSync(new URL(`../../fixtures/vault/v${version}.json`, import.meta.url), 'utf8'),
+  ) as { password: string; record: string; payload: unknown } & T;
 }
