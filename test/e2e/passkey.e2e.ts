@@ -105,12 +105,14 @@ describe('unlocking with a passkey in Chromium', () => {
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByLabel('Name').fill('Test authenticator');
     await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+    await page.bringToFront(); // WebAuthn runs only in the focused document, as for the person at the keyboard
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Wrong password. Try again.').waitFor();
     expect((await askFromPage(page, 'passkey.list', {})) as { passkeys: unknown[] }).toMatchObject({
       passkeys: [],
     });
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.bringToFront(); // WebAuthn runs only in the focused document, as for the person at the keyboard
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Passkey “Test authenticator” added. Next time, unlock with it.').waitFor();
     await expect
@@ -139,6 +141,7 @@ describe('unlocking with a passkey in Chromium', () => {
         });
         seen.observe(document.body, { childList: true, subtree: true });
       });
+      await page.bringToFront();
       await button.click();
       await page.locator('.list > li').nth(1).waitFor();
       const [answered, shown] = await page.evaluate(() => {
@@ -230,6 +233,7 @@ describe('unlocking with a passkey in Chromium', () => {
     await page.goto(`${base()}/options.html#security`);
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.bringToFront(); // WebAuthn runs only in the focused document, as for the person at the keyboard
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.passkey-list .passkey-name').first().waitFor();
     await askFromPage(page, 'vault.lock', {});
@@ -294,6 +298,7 @@ describe.each([
       await page.locator('#passkey-password').fill(PASSWORD);
       await checkLayout(page);
       await card.screenshot({ path: join(SHOTS, `${lang}-${scheme}-passkey-add.png`) });
+      await page.bringToFront(); // WebAuthn runs only in the focused document
       await card.locator('button[type=submit]').click();
       await card.locator('.passkey-list .passkey-name').waitFor();
       await card.screenshot({ path: join(SHOTS, `${lang}-${scheme}-passkey-list.png`) });
@@ -303,6 +308,7 @@ describe.each([
       await page.locator('button.passkey-unlock').waitFor();
       await checkLayout(page);
       await page.screenshot({ path: join(SHOTS, `${lang}-${scheme}-passkey-unlock.png`) });
+      await page.bringToFront();
       await page.locator('button.passkey-unlock').click();
       await page.locator('.list > li').first().waitFor();
     } finally {
