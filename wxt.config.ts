@@ -26,12 +26,13 @@ function dropEmptyPluginLoader(): Plugin {
 }
 
 /**
- * Content scripts run inside every page they are injected into, and the popup's app script is parsed and run on
- * every opening of the popup (most of them in a new renderer), so these carry no polyfill: the extension API they
- * use (runtime messaging, i18n, tabs, windows, storage, action) is promise-based in every supported browser
- * (Chrome and Edge MV3, Firefox 128+), so WXT's plain `browser` (`globalThis.browser`, else `chrome`) serves
- * them. The options page and the background keep webextension-polyfill (the stack's choice). Each content script
- * and the popup's app are builds of their own, so the build's input says which kind it is.
+ * Content scripts run inside every page they are injected into, the popup's app script is parsed and run on every
+ * opening of the popup (most of them in a new renderer), and the pages share the Chrome zip's 200 KB: these carry
+ * no polyfill. The extension API they use (runtime messaging, i18n, tabs, windows, storage, permissions, action)
+ * is promise-based in every supported browser (Chrome and Edge MV3, Firefox 128+), so WXT's plain `browser`
+ * (`globalThis.browser`, else `chrome`) serves them. The background keeps webextension-polyfill (the stack's
+ * choice). Each content script, the popup's app and the pages are builds of their own, so the build's input says
+ * which kind it is.
  */
 function withoutPolyfill(): Plugin {
   let plain = false;
@@ -39,7 +40,9 @@ function withoutPolyfill(): Plugin {
     name: 'sekimori:content-scripts-and-popup-without-polyfill',
     enforce: 'pre',
     options(input) {
-      plain = /\.content[\\/]|popup-app\.tsx/.test(JSON.stringify(input.input ?? ''));
+      plain = /\.content[\\/]|popup-app\.tsx|options[\\/]+index\.html/.test(
+        JSON.stringify(input.input ?? ''),
+      );
       return null;
     },
     async resolveId(source, importer) {
