@@ -152,7 +152,8 @@ async function scripted(harness, demo, lang) {
     await fill.clickInRow(ACCOUNT, 'fill');
     await fill.waitClosed();
     const field = login.getByLabel('6桁のコード');
-    await login.waitForFunction(() => /^\d{6}$/.test(document.querySelector('#code')?.value ?? ''));
+    // Evaluated in the page (a string: this file runs in Node).
+    await login.waitForFunction(`/^\\d{6}$/.test(document.querySelector('#code')?.value ?? '')`);
     const filled = await field.inputValue();
     console.log(`Filled ${filled} into the console's field.`);
     await login.getByRole('button', { name: '送信' }).click();
