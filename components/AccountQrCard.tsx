@@ -1,19 +1,19 @@
 /**
  * One account as a QR code (its otpauth:// link), to add it to another authenticator. The code stays on the page
- * until Done, or until the user leaves the tab.
+ * until Done, or until the user leaves the tab. The Sekimori password is asked once the account is chosen.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/lib/messages';
 import { displayText } from '@/lib/otp/display-text';
 import { exportErrorText } from './backup-text';
 import { useClient } from './client-context';
 import { useT } from './i18n';
 import { OrgOff } from './OrgOff';
-import { PasswordInput } from './PasswordInput';
 import { usePolicy } from './policy-context';
 import { QrCode } from './QrCode';
 import { useAction } from './use-action';
 import { useClearOnLeave } from './use-clear-on-leave';
+import { usePasswordStep, VaultPasswordStep } from './VaultPasswordStep';
 
 /** "Issuer — account", or whichever of the two there is. */
 export function accountLabel(a: Pick<AccountView, 'issuer' | 'account'>): string {
@@ -30,29 +30,36 @@ export function AccountQrCard({ accounts, onExported }: AccountQrCardProps) {
   const t = useT();
   const client = useClient();
   const [chosen, setChosen] = useState('');
-  const [password, setPassword] = useState('');
+  const [asking, setAsking] = usePasswordStep('account-qr');
   const [shown, setShown] = useState<{ uri: string; label: string } | null>(null);
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
+  useEffect(() => setError(null), [asking]);
   const field = useRef<HTMLSelectElement>(null);
   const off = usePolicy()?.disablePlaintextExport ?? false;
   useClearOnLeave(shown !== null, () => setShown(null));
   const account = accounts?.find((a) => a.id === chosen) ?? accounts?.[0];
 
-  async function submit(event: Event) {
+  function submit(event: Event) {
     event.preventDefault();
+    if (account) setAsking(true);
+  }
+
+  async function showCode(password: string) {
     if (!account) return;
     const result = await run(() =>
       client.call('backup.export', { kind: 'account-qr', password, ids: [account.id] }),
     );
-    setPassword('');
     const uri = result?.uris[0] ?? result?.text;
     if (!uri) return;
     setShown({ uri, label: accountLabel(account) });
+    setAsking(false);
     onExported();
   }
 
-  function done() {
+  /** Done or Cancel: back to the choice of account. */
+  function back() {
     setShown(null);
+    setAsking(false);
     setTimeout(() => field.current?.focus(), 0);
   }
 
@@ -70,13 +77,26 @@ export function AccountQrCard({ accounts, onExported }: AccountQrCardProps) {
           </div>
           <p class="hint">{t('account_qr_warning')}</p>
           <div class="buttons start">
-            <button type="button" class="primary" onClick={done}>
+            <button type="button" class="primary" onClick={back}>
               {t('button_done')}
             </button>
           </div>
         </div>
       ) : accounts && accounts.length === 0 ? (
         <p>{t('account_qr_none')}</p>
+      ) : asking && account ? (
+        <>
+          <p class="qr-caption">{accountLabel(account)}</p>
+          <VaultPasswordStep
+            id="account-qr"
+            action={t('account_qr_button')}
+            busy={busy}
+            error={error}
+            errorText={(code) => exportErrorText(t, code)}
+            onConfirm={showCode}
+            onCancel={back}
+          />
+        </>
       ) : (
         <form onSubmit={submit}>
           <div class="field">
@@ -95,22 +115,9 @@ export function AccountQrCard({ accounts, onExported }: AccountQrCardProps) {
               ))}
             </select>
           </div>
-          <PasswordInput
-            id="account-qr-password"
-            label={t('backup_vault_password')}
-            hint={t('backup_vault_password_hint')}
-            value={password}
-            onInput={setPassword}
-            describedBy="account-qr-error"
-          />
-          {error ? (
-            <p id="account-qr-error" class="error" role="alert">
-              {exportErrorText(t, error)}
-            </p>
-          ) : null}
           <div class="buttons start">
-            <button type="submit" class="primary" disabled={busy || password === '' || !account}>
-              {busy ? t('working') : t('account_qr_button')}
+            <button type="submit" class="primary" disabled={!account}>
+              {t('account_qr_button')}
             </button>
           </div>
         </form>

@@ -1,7 +1,8 @@
 /**
  * "Back up and export" (options page, `#backup`; the popup's backup reminder links here): the encrypted backup
  * file first, then the ways to move accounts to other authenticators. Every export asks for the Sekimori password
- * again; the background checks it and does all the writing.
+ * again, once, in the step of the action the user chose (one such step open at a time); the background checks it
+ * and does all the writing.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { RemoteError, type AccountView, type BackupState, type ErrorCode } from '@/lib/messages';
@@ -14,6 +15,7 @@ import { useT } from './i18n';
 import { OrgOff } from './OrgOff';
 import { OtpauthListCard } from './OtpauthListCard';
 import { usePolicy } from './policy-context';
+import { OneStepAtATime } from './VaultPasswordStep';
 
 export interface BackupSectionProps {
   /** Changes when accounts were added elsewhere on the page: the counts and the account list are read again. */
@@ -69,12 +71,12 @@ export function BackupSection({ accountsVersion = 0 }: BackupSectionProps) {
         </div>
       ) : null}
       {off ? null : (
-        <>
+        <OneStepAtATime>
           <BackupFileCard state={state} onExported={refreshState} />
           <GoogleTransferCard onExported={refreshState} />
           <AccountQrCard accounts={accounts} onExported={refreshState} />
           <OtpauthListCard onExported={refreshState} />
-        </>
+        </OneStepAtATime>
       )}
     </section>
   );

@@ -1,19 +1,19 @@
 /**
  * Moving accounts to Google Authenticator on a phone: the background makes its transfer QR codes (10 accounts
  * each) and lists the accounts Google cannot carry. The codes stay on the page until Done, or until the user
- * leaves the tab.
+ * leaves the tab. The Sekimori password is asked when the user chooses to show them.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { displayText } from '@/lib/otp/display-text';
 import { googleErrorText } from './backup-text';
 import { useClient } from './client-context';
 import { useT } from './i18n';
 import { OrgOff } from './OrgOff';
-import { PasswordInput } from './PasswordInput';
 import { usePolicy } from './policy-context';
 import { QrSlides } from './QrSlides';
 import { useAction } from './use-action';
 import { useClearOnLeave } from './use-clear-on-leave';
+import { usePasswordStep, VaultPasswordStep } from './VaultPasswordStep';
 
 interface Shown {
   uris: string[];
@@ -23,24 +23,26 @@ interface Shown {
 export function GoogleTransferCard({ onExported }: { onExported: () => void }) {
   const t = useT();
   const client = useClient();
-  const [password, setPassword] = useState('');
+  const [asking, setAsking] = usePasswordStep('google');
   const [shown, setShown] = useState<Shown | null>(null);
-  const { busy, error, run } = useAction();
-  const field = useRef<HTMLInputElement>(null);
+  const { busy, error, setError, run } = useAction();
+  useEffect(() => setError(null), [asking]);
+  const field = useRef<HTMLButtonElement>(null);
   const off = usePolicy()?.disablePlaintextExport ?? false;
   useClearOnLeave(shown !== null, () => setShown(null));
 
-  function done() {
+  /** Done or Cancel: back to the card's button. */
+  function back() {
     setShown(null);
+    setAsking(false);
     setTimeout(() => field.current?.focus(), 0);
   }
 
-  async function submit(event: Event) {
-    event.preventDefault();
+  async function show(password: string) {
     const result = await run(() => client.call('backup.export', { kind: 'google-migration', password }));
-    setPassword('');
     if (!result) return;
     setShown({ uris: result.uris, leftOut: result.leftOut });
+    setAsking(false);
     onExported();
   }
 
@@ -71,33 +73,27 @@ export function GoogleTransferCard({ onExported }: { onExported: () => void }) {
             </div>
           ) : null}
           <div class="buttons start">
-            <button type="button" class="primary" onClick={done}>
+            <button type="button" class="primary" onClick={back}>
               {t('button_done')}
             </button>
           </div>
         </div>
+      ) : asking ? (
+        <VaultPasswordStep
+          id="google"
+          action={t('google_transfer_button')}
+          busy={busy}
+          error={error}
+          errorText={(code) => googleErrorText(t, code)}
+          onConfirm={show}
+          onCancel={back}
+        />
       ) : (
-        <form onSubmit={submit}>
-          <PasswordInput
-            id="google-vault-password"
-            label={t('backup_vault_password')}
-            hint={t('backup_vault_password_hint')}
-            value={password}
-            onInput={setPassword}
-            describedBy="google-transfer-error"
-            inputRef={field}
-          />
-          {error ? (
-            <p id="google-transfer-error" class="error" role="alert">
-              {googleErrorText(t, error)}
-            </p>
-          ) : null}
-          <div class="buttons start">
-            <button type="submit" class="primary" disabled={busy || password === ''}>
-              {busy ? t('working') : t('google_transfer_button')}
-            </button>
-          </div>
-        </form>
+        <div class="buttons start">
+          <button type="button" class="primary" ref={field} onClick={() => setAsking(true)}>
+            {t('google_transfer_button')}
+          </button>
+        </div>
       )}
     </section>
   );

@@ -32,6 +32,14 @@ afterEach(() => {
 });
 
 const fields = (title: string) => within(card(title));
+type Scope = ReturnType<typeof fields>;
+
+/** The card's action, then the Sekimori password in the step it opens, then the action again. */
+async function confirmWith(scope: Scope, action: string, password: string, label = 'Your Sekimori password') {
+  fireEvent.click(scope.getByRole('button', { name: action }));
+  type(await scope.findByLabelText(label), password);
+  fireEvent.click(scope.getByRole('button', { name: action }));
+}
 
 async function stored(client: Client) {
   const { accounts } = await client.call('codes.list', {});
@@ -53,10 +61,10 @@ async function makeBackup(client: Client) {
   const form = fields('Encrypted backup file');
   await form.findByText('never');
   expect(form.getByText(`${SHARED_ACCOUNTS.length} accounts`)).toBeTruthy();
-  type(form.getByLabelText('Your Sekimori password'), PASSWORD);
+  expect(form.queryByLabelText('Your Sekimori password')).toBeNull(); // asked in the action's step only
   type(form.getByLabelText('Password for the backup file'), BACKUP_PASSWORD);
   type(form.getByLabelText('Confirm the backup file password'), BACKUP_PASSWORD);
-  fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
+  await confirmWith(form, 'Download backup file', PASSWORD);
   await waitFor(() => expect(downloads).toHaveLength(1));
   return downloads[0]!;
 }
@@ -78,7 +86,7 @@ describe('Encrypted backup file', () => {
     // The form is emptied, the state says when, and nothing is left unbacked.
     const form = fields('Encrypted backup file');
     expect(await form.findByText(/^Saved sekimori-backup-.*\(accounts in it: 5\)/)).toBeTruthy();
-    expect(form.getByLabelText<HTMLInputElement>('Your Sekimori password').value).toBe('');
+    expect(form.queryByLabelText('Your Sekimori password')).toBeNull(); // the step closed with the download
     expect(form.getByLabelText<HTMLInputElement>('Password for the backup file').value).toBe('');
     await form.findByText('none — every account is backed up');
     expect(form.queryByText('never')).toBeNull();
@@ -102,7 +110,6 @@ describe('Encrypted backup file', () => {
     const downloads = captureDownloads();
     mountOptions(client);
     const form = fields('Encrypted backup file');
-    type(form.getByLabelText('Your Sekimori password'), PASSWORD);
     type(form.getByLabelText('Password for the backup file'), 'short');
     type(form.getByLabelText('Confirm the backup file password'), 'short');
     fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
@@ -114,11 +121,17 @@ describe('Encrypted backup file', () => {
     fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
     expect((await form.findByRole('alert')).textContent).toBe('The two passwords do not match.');
     type(form.getByLabelText('Confirm the backup file password'), BACKUP_PASSWORD);
-    type(form.getByLabelText('Your Sekimori password'), 'not my password');
-    fireEvent.click(form.getByRole('button', { name: 'Download backup file' }));
-    expect((await form.findByRole('alert')).textContent).toBe(
-      'That is not your Sekimori password. Nothing was exported.',
-    );
+    await confirmWith(form, 'Download backup file', 'not my password');
+    const alert = await form.findByRole('alert');
+    expect(alert.textContent).toBe('That is not your Sekimori password. Nothing was exported.');
+    // The step stays, emptied, with the error tied to the field; Cancel goes back with no error.
+    const field = form.getByLabelText<HTMLInputElement>('Your Sekimori password');
+    expect(field.value).toBe('');
+    expect(field.getAttribute('aria-describedby')).toContain(alert.id);
+    fireEvent.click(form.getByRole('button', { name: 'Cancel' }));
+    expect(form.queryByLabelText('Your Sekimori password')).toBeNull();
+    expect(form.queryByRole('alert')).toBeNull();
+    expect(form.getByLabelText<HTMLInputElement>('Password for the backup file').value).toBe(BACKUP_PASSWORD);
     expect(downloads).toEqual([]);
   });
 
@@ -150,8 +163,7 @@ describe('Google Authenticator transfer', () => {
     const { client } = await vaultWith([...twelve.slice(0, 10), steam]); // five accounts a code
     mountOptions(client);
     const google = fields('Move to Google Authenticator');
-    type(google.getByLabelText('Your Sekimori password'), PASSWORD);
-    fireEvent.click(google.getByRole('button', { name: 'Show transfer QR codes' }));
+    await confirmWith(google, 'Show transfer QR codes', PASSWORD);
     const viewer = await google.findByRole('group', { name: 'Transfer QR codes' });
     await waitFor(() => expect(document.activeElement).toBe(viewer));
     expect(google.getByText('1 / 2')).toBeTruthy();
@@ -179,15 +191,16 @@ describe('Google Authenticator transfer', () => {
     fireEvent.click(google.getByRole('button', { name: 'Done' }));
     expect(document.querySelector('svg.qr')).toBeNull();
     expect(document.body.textContent).not.toContain('Steam: sekimori-test');
-    await waitFor(() => expect(document.activeElement).toBe(google.getByLabelText('Your Sekimori password')));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(google.getByRole('button', { name: 'Show transfer QR codes' })),
+    );
   });
 
   it('clears the codes when the user leaves the tab', async () => {
     const { client } = await vaultWith(twelve.slice(0, 2));
     mountOptions(client);
     const google = fields('Move to Google Authenticator');
-    type(google.getByLabelText('Your Sekimori password'), PASSWORD);
-    fireEvent.click(google.getByRole('button', { name: 'Show transfer QR codes' }));
+    await confirmWith(google, 'Show transfer QR codes', PASSWORD);
     await google.findByRole('img', { name: 'QR code 1 of 1' });
     expect(google.queryByText('1 / 1')).toBeNull();
     await new Promise((r) => setTimeout(r, 50)); // effects run after paint
@@ -201,8 +214,12 @@ describe('Google Authenticator transfer', () => {
     const { client } = await vaultWith([steam]);
     mountOptions(client, 'ja');
     const google = fields(tr('ja', 'google_transfer_title'));
-    type(google.getByLabelText(tr('ja', 'backup_vault_password')), PASSWORD);
-    fireEvent.click(google.getByRole('button', { name: tr('ja', 'google_transfer_button') }));
+    await confirmWith(
+      google,
+      tr('ja', 'google_transfer_button'),
+      PASSWORD,
+      tr('ja', 'backup_vault_password'),
+    );
     expect((await google.findByRole('alert')).textContent).toBe(tr('ja', 'backup_google_none'));
   });
 });
@@ -221,8 +238,7 @@ describe('One account as a QR code', () => {
       SHARED_ACCOUNTS.slice(0, 3).map((a) => `${a.issuer} — ${a.account}`),
     );
     fireEvent.change(select, { target: { value: select.options[1]!.value } });
-    type(qr.getByLabelText('Your Sekimori password'), PASSWORD);
-    fireEvent.click(qr.getByRole('button', { name: 'Show QR code' }));
+    await confirmWith(qr, 'Show QR code', PASSWORD);
     const label = `${SHARED_ACCOUNTS[1]!.issuer} — ${SHARED_ACCOUNTS[1]!.account}`;
     const image = await qr.findByRole('img', { name: `QR code of ${label}` });
     const account = parseOtpauthUri(readQrSvg(image)!);
@@ -239,23 +255,27 @@ describe('Plain text list', () => {
     mountOptions(client);
     const list = fields('Plain text list (otpauth links)');
     expect(list.getByText(/anyone who gets it can make your codes/)).toBeTruthy();
-    type(list.getByLabelText('Your Sekimori password'), PASSWORD);
-    const button = list.getByRole('button', { name: 'Download text file' });
-    expect(button).toHaveProperty('disabled', true);
-    fireEvent.submit(button.closest('form')!);
+    // Unticked: the button says why instead of asking for the password.
+    fireEvent.click(list.getByRole('button', { name: 'Download text file' }));
+    const why = await list.findByRole('alert');
+    expect(why.textContent).toBe(tr('en', 'otpauth_list_tick_first'));
+    expect(list.queryByLabelText('Your Sekimori password')).toBeNull();
     await new Promise((r) => setTimeout(r, 50));
     expect(downloads).toEqual([]);
 
     const consent = list.getByLabelText('I understand that anyone who gets this file can make my codes.');
+    expect(consent.getAttribute('aria-describedby')).toContain(why.id);
     fireEvent.click(consent);
-    expect(button).toHaveProperty('disabled', false);
-    fireEvent.click(button);
+    expect(list.queryByRole('alert')).toBeNull();
+    await confirmWith(list, 'Download text file', PASSWORD);
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(downloads[0]!.name).toMatch(/^sekimori-otpauth-\d{4}-\d{2}-\d{2}\.txt$/);
     const lines = (await downloads[0]!.text()).trim().split('\n');
     expect(lines.map((l) => parseOtpauthUri(l).secret)).toEqual(SHARED_ACCOUNTS.map((a) => a.secret));
     await list.findByText(/^Saved sekimori-otpauth-/);
-    expect(consent).toHaveProperty('checked', false);
+    expect(
+      list.getByLabelText('I understand that anyone who gets this file can make my codes.'),
+    ).toHaveProperty('checked', false);
   });
 });
 
@@ -268,10 +288,9 @@ describe('in Japanese', () => {
     const form = fields('暗号化バックアップファイル');
     expect(await form.findByText('まだありません')).toBeTruthy();
     expect(form.getByText('1件')).toBeTruthy();
-    type(form.getByLabelText('Sekimoriのパスワード'), 'まちがい');
     type(form.getByLabelText('バックアップファイルのパスワード'), BACKUP_PASSWORD);
     type(form.getByLabelText('バックアップファイルのパスワード（確認）'), BACKUP_PASSWORD);
-    fireEvent.click(form.getByRole('button', { name: 'バックアップファイルをダウンロード' }));
+    await confirmWith(form, 'バックアップファイルをダウンロード', 'まちがい', 'Sekimoriのパスワード');
     expect((await form.findByRole('alert')).textContent).toBe(
       'Sekimoriのパスワードが違います。何もエクスポートしていません。',
     );
@@ -289,5 +308,32 @@ describe('in Japanese', () => {
     const today = new Date();
     const expected = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
     expect(await fields('暗号化バックアップファイル').findByText(expected)).toBeTruthy();
+  });
+});
+
+describe('the Sekimori password', () => {
+  it('is asked once, for the action chosen: never two fields on the page, Esc goes back', async () => {
+    const { client } = await vaultWith(SHARED_ACCOUNTS.slice(0, 2));
+    mountOptions(client);
+    const section = within(document.getElementById('backup')!);
+    await fields('Encrypted backup file').findByText('2 accounts');
+    expect(section.queryAllByLabelText('Your Sekimori password')).toHaveLength(0);
+
+    const google = fields('Move to Google Authenticator');
+    fireEvent.click(google.getByRole('button', { name: 'Show transfer QR codes' }));
+    const field = await google.findByLabelText('Your Sekimori password');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    // Choosing another action closes the first step: still one field.
+    const qr = fields('One account as a QR code');
+    fireEvent.click(await qr.findByRole('button', { name: 'Show QR code' }));
+    await qr.findByLabelText('Your Sekimori password');
+    expect(section.getAllByLabelText('Your Sekimori password')).toHaveLength(1);
+    expect(google.queryByLabelText('Your Sekimori password')).toBeNull();
+    // An empty password is named next to the field, without a request.
+    fireEvent.click(qr.getByRole('button', { name: 'Show QR code' }));
+    expect((await qr.findByRole('alert')).textContent).toBe(tr('en', 'error_password_empty'));
+    fireEvent.keyDown(qr.getByLabelText('Your Sekimori password'), { key: 'Escape' });
+    await waitFor(() => expect(section.queryAllByLabelText('Your Sekimori password')).toHaveLength(0));
+    expect(qr.queryByRole('alert')).toBeNull();
   });
 });

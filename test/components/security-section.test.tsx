@@ -167,9 +167,12 @@ describe('the organisation policy', () => {
     for (const key of ['google_transfer_title', 'account_qr_title', 'otpauth_list_title']) {
       const c = card(tr('en', key));
       expect(within(c).getByText(off)).toBeTruthy();
+      expect(within(c).queryByRole('button')).toBeNull();
       expect(within(c).queryByLabelText('Your Sekimori password')).toBeNull();
     }
-    expect(within(card('Encrypted backup file')).getByLabelText('Your Sekimori password')).toBeTruthy();
+    expect(
+      within(card('Encrypted backup file')).getByRole('button', { name: 'Download backup file' }),
+    ).toBeTruthy();
     expect(within(card('Organisation policy')).getAllByRole('listitem')).toHaveLength(1);
   });
 

@@ -74,9 +74,10 @@ describe('backup in one browser profile, restore in a fresh one', () => {
     // Back up through the options page; the browser saves the file.
     const options = await openOptions(first);
     const card = options.locator('.options-card').filter({ hasText: t('backup_file_title') });
-    await card.locator('#backup-vault-password').fill(FIRST_PASSWORD);
     await card.locator('#backup-new-password').fill(BACKUP_PASSWORD);
     await card.locator('#backup-confirm-password').fill(BACKUP_PASSWORD);
+    await card.getByRole('button', { name: t('backup_file_button') }).click();
+    await card.locator('#backup-vault-password').fill(FIRST_PASSWORD);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       card.getByRole('button', { name: t('backup_file_button') }).click(),

@@ -91,7 +91,11 @@ describe.each([
 
     // Google transfer: twelve accounts in three codes (five a code), three accounts left out.
     const google = options.locator('.options-card').filter({ hasText: t('google_transfer_title') });
+    // The Sekimori password is asked once, in the step of the action chosen: no field on the page before it.
+    expect(await backup.locator('input[type=password]').count()).toBe(2); // the backup file's own two
+    await google.getByRole('button', { name: t('google_transfer_button') }).click();
     await google.locator('input[type=password]').fill(PASSWORD);
+    await shot(options, 'b2b-password-step', '#backup');
     await google.getByRole('button', { name: t('google_transfer_button') }).click();
     await google.locator('svg.qr').waitFor();
     expect(await google.locator('.left-out li').count()).toBe(3);
@@ -109,6 +113,7 @@ describe.each([
 
     const one = options.locator('.options-card').filter({ hasText: t('account_qr_title') });
     await one.locator('select').selectOption({ index: 1 });
+    await one.getByRole('button', { name: t('account_qr_button') }).click();
     await one.locator('input[type=password]').fill(PASSWORD);
     await one.getByRole('button', { name: t('account_qr_button') }).click();
     await one.locator('svg.qr').waitFor();
@@ -117,9 +122,10 @@ describe.each([
 
     // The encrypted backup, saved by the browser, then read back through the import section's file picker.
     const file = options.locator('.options-card').filter({ hasText: t('backup_file_title') });
-    await file.locator('#backup-vault-password').fill(PASSWORD);
     await file.locator('#backup-new-password').fill(BACKUP_PASSWORD);
     await file.locator('#backup-confirm-password').fill(BACKUP_PASSWORD);
+    await file.getByRole('button', { name: t('backup_file_button') }).click();
+    await file.locator('#backup-vault-password').fill(PASSWORD);
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       file.getByRole('button', { name: t('backup_file_button') }).click(),
