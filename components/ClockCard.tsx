@@ -105,7 +105,7 @@ export function ClockCard() {
               aria-describedby="clock-server-hint clock-error"
               onInput={(e) => setServer(e.currentTarget.value)}
             />
-            <button type="submit" class="primary" disabled={busy || server.trim() === ''}>
+            <button type="submit" class="primary" disabled={busy}>
               {busy ? t('clock_checking') : t('clock_button')}
             </button>
           </div>

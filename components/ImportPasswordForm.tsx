@@ -17,6 +17,7 @@ export interface ImportPasswordFormProps {
 export function ImportPasswordForm({ wrong, busy, onSubmit, onCancel }: ImportPasswordFormProps) {
   const t = useT();
   const [password, setPassword] = useState('');
+  const [empty, setEmpty] = useState(false);
   const field = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -29,7 +30,9 @@ export function ImportPasswordForm({ wrong, busy, onSubmit, onCancel }: ImportPa
       aria-labelledby="import-password-title"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!password || busy) return;
+        if (busy) return;
+        setEmpty(password === '');
+        if (!password) return field.current?.focus();
         onSubmit(password);
         setPassword('');
       }}
@@ -41,20 +44,23 @@ export function ImportPasswordForm({ wrong, busy, onSubmit, onCancel }: ImportPa
         label={t('import_password_label')}
         autocomplete="off"
         value={password}
-        onInput={setPassword}
-        describedBy={wrong ? 'import-password-error' : undefined}
+        onInput={(value) => {
+          setPassword(value);
+          if (value) setEmpty(false);
+        }}
+        describedBy={(wrong || empty) && !busy ? 'import-password-error' : undefined}
         inputRef={field}
       />
-      {wrong && !busy ? (
+      {(wrong || empty) && !busy ? (
         <p id="import-password-error" class="error" role="alert">
-          {t('import_wrong_password')}
+          {t(empty ? 'error_password_empty' : 'import_wrong_password')}
         </p>
       ) : null}
       <div class="buttons">
         <button type="button" onClick={onCancel} disabled={busy}>
           {t('button_cancel')}
         </button>
-        <button type="submit" class="primary" disabled={busy || password === ''}>
+        <button type="submit" class="primary" disabled={busy}>
           {busy ? t('working') : t('import_password_button')}
         </button>
       </div>

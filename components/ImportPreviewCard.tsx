@@ -86,6 +86,11 @@ export function ImportPreviewCard({ preview, busy, onImport, onCancel }: ImportP
           </ul>
         </details>
       ) : null}
+      {selected.length === 0 ? (
+        <p id="import-none-chosen" class="hint">
+          {t('import_none_chosen')}
+        </p>
+      ) : null}
       <div class="buttons">
         <button type="button" onClick={onCancel} disabled={busy}>
           {t('button_cancel')}
@@ -95,6 +100,7 @@ export function ImportPreviewCard({ preview, busy, onImport, onCancel }: ImportP
           class="primary"
           onClick={() => onImport(selected)}
           disabled={busy || selected.length === 0}
+          aria-describedby={selected.length === 0 ? 'import-none-chosen' : undefined}
         >
           {busy ? t('working') : countText(t, 'import_button', selected.length)}
         </button>

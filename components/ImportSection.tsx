@@ -42,6 +42,7 @@ export function ImportSection({ readImage = imageToRgba, onImported }: ImportSec
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<{ added: number; duplicates: number } | null>(null);
   const [pasted, setPasted] = useState('');
+  const [pasteEmpty, setPasteEmpty] = useState(false);
   const choose = useRef<HTMLButtonElement>(null);
   const off = usePolicy()?.disableImportExport ?? false;
   const checking = stage.step === 'password' && stage.checking;
@@ -147,6 +148,7 @@ export function ImportSection({ readImage = imageToRgba, onImported }: ImportSec
             class="import-paste"
             onSubmit={(e) => {
               e.preventDefault();
+              setPasteEmpty(pasted.trim() === '');
               if (pasted.trim() && !busy) {
                 setDone(null);
                 void read({ data: pasted, encoding: 'text' });
@@ -161,10 +163,20 @@ export function ImportSection({ readImage = imageToRgba, onImported }: ImportSec
               autocomplete="off"
               value={pasted}
               placeholder={t('import_paste_placeholder')}
-              onInput={(e) => setPasted(e.currentTarget.value)}
+              aria-invalid={pasteEmpty}
+              aria-describedby={pasteEmpty ? 'import-paste-empty' : undefined}
+              onInput={(e) => {
+                setPasted(e.currentTarget.value);
+                setPasteEmpty(false);
+              }}
             />
+            {pasteEmpty ? (
+              <p id="import-paste-empty" class="field-error" role="alert">
+                {t('import_paste_empty')}
+              </p>
+            ) : null}
             <div class="buttons start">
-              <button type="submit" disabled={busy || pasted.trim() === ''}>
+              <button type="submit" disabled={busy}>
                 {t('import_read_text')}
               </button>
             </div>

@@ -107,7 +107,7 @@ export function SitesEditor({
             }
           }}
         />
-        <button type="button" class="small" onClick={add} disabled={typed.trim() === ''}>
+        <button type="button" class="small" onClick={add}>
           {t('button_add_site')}
         </button>
       </div>

@@ -61,7 +61,13 @@ describe('Import accounts', () => {
     expect(section().getByRole('heading', { name: 'This file is encrypted' })).toBeTruthy();
     const writes = local.writes.length;
 
+    // Pressed with nothing typed: the field says what is missing, no request is made.
+    fireEvent.click(section().getByRole('button', { name: 'Open file' }));
+    const empty = await section().findByRole('alert');
+    expect(empty.textContent).toBe(tr('en', 'error_password_empty'));
+    expect(field.getAttribute('aria-describedby')).toContain(empty.id);
     type(field, 'not the password');
+    expect(section().queryByRole('alert')).toBeNull();
     fireEvent.click(section().getByRole('button', { name: 'Open file' }));
     expect(await section().findByText('Reading…')).toBeTruthy();
     expect(document.getElementById('import')!.getAttribute('aria-busy')).toBe('true');
@@ -266,5 +272,25 @@ describe('Import accounts', () => {
     expect(await section().findByText(/^形式: Aegis（暗号化）・7件$/)).toBeTruthy();
     fireEvent.click(section().getByRole('button', { name: '7件のアカウントをインポート' }));
     expect(await section().findByText('7件のアカウントを追加しました。')).toBeTruthy();
+  });
+
+  it('buttons pressed too early say why next to their field: an empty paste box, no account ticked', async () => {
+    const { client } = await vaultWith();
+    mountOptions(client, 'ja');
+    fireEvent.click(section().getByRole('button', { name: tr('ja', 'import_read_text') }));
+    const why = await section().findByRole('alert');
+    expect(why.textContent).toBe(tr('ja', 'import_paste_empty'));
+    const box = section().getByLabelText(tr('ja', 'import_paste_label'));
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(box.getAttribute('aria-describedby')).toBe(why.id);
+    type(box, formatOtpauthUri(SHARED_ACCOUNTS[0]!));
+    expect(section().queryByRole('alert')).toBeNull();
+    fireEvent.click(section().getByRole('button', { name: tr('ja', 'import_read_text') }));
+    await section().findByRole('heading', { name: tr('ja', 'import_preview_title') });
+    fireEvent.click(within(document.querySelector<HTMLElement>('.import-list')!).getByRole('checkbox'));
+    const button = section().getByRole('button', { name: tr('ja', 'import_button_many', '0') });
+    expect(button).toHaveProperty('disabled', true);
+    const reason = document.getElementById(button.getAttribute('aria-describedby')!)!;
+    expect(reason.textContent).toBe(tr('ja', 'import_none_chosen'));
   });
 });
