@@ -29,7 +29,7 @@ const REJECTED = [
   'カウンターベース',
   '時間ベース',
   'おすすめ',
-  'しましょう',
+  'ましょう', // 「〜しましょう」「〜しておきましょう」: 「〜してください」
   '［',
   '］',
 ];
@@ -53,6 +53,15 @@ describe('Japanese strings (docs/glossary-ja.md)', () => {
       REJECTED.filter((form) => m.message.includes(form)).map((form) => `${key}: ${form}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('hold a range of letters or digits (「A〜Z」「2〜7」) together with word joiners: no line break inside it', () => {
+    const loose = messages.filter(([, { message }]) => /[A-Za-z0-9]〜|〜[A-Za-z0-9]/.test(message));
+    expect(loose).toEqual([]);
+    const held = messages.filter(([, { message }]) => /[A-Za-z0-9]\u2060〜\u2060[A-Za-z0-9]/.test(message));
+    expect(held.map(([key]) => key).sort()).toEqual(
+      ['secret_hint', 'error_invalid_secret', 'error_invalid_period'].sort(),
+    );
   });
 
   it('say "the next code" in full', () => {

@@ -10,12 +10,18 @@
 const FONT =
   "system-ui, -apple-system, 'Segoe UI', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Noto Sans JP', 'Noto Sans CJK JP', Meiryo, sans-serif";
 
+/**
+ * Text in the pill breaks at punctuation and spaces only (`keep-all`: never 「中止しま/す。」), with
+ * `overflow-wrap: anywhere` as the last resort for a run too long for the line; the host carries no `lang`, so
+ * Chromium's phrase segmenter (which needs one) cannot be used here.
+ */
 export const BASE_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; font-family: ${FONT}; }
 .pill {
   background: #1b1f24; color: #fff; border-radius: 10px; padding: 10px 14px; font-size: 14px; line-height: 1.5;
   box-shadow: 0 6px 24px rgba(0,0,0,.35); max-width: min(560px, calc(100vw - 32px));
+  line-break: strict; word-break: keep-all; overflow-wrap: anywhere;
 }
 .brand { font-weight: 600; color: #a9c2f5; margin-right: 8px; }
 .problem { display: block; margin-top: 6px; color: #ffd27a; }

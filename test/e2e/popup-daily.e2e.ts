@@ -3,12 +3,20 @@
  * on screen without scrolling; the header's menu reaches Settings, Import, Back up, Add from image and Lock (by
  * mouse and keyboard); an empty vault leads with scanning and importing.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFromPage, checkLayout, E2E_EXTENSION, launchExtension, type ExtensionSession } from './harness';
 
 const PASSWORD = 'a working day of codes 2026';
+
+/** The Japanese messages as shown: placeholders filled with a short sample. */
+function japaneseTexts(): string[] {
+  const file = resolve(__dirname, '../../public/_locales/ja/messages.json');
+  const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+  return Object.values(messages).map(({ message }) => message.replace(/\$\d/g, '3'));
+}
 const SHOTS = resolve(__dirname, '../../test-results/screenshots');
 const CONSOLES = [
   'Trend Micro',
@@ -127,6 +135,41 @@ describe('the popup of a working day', () => {
     const popup = await session.openPopup();
     await popup.getByRole('button', { name: 'QRコードを読み取る' }).waitFor();
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
+    // Every Japanese sentence, set in the popup's own styles at every width from 160 px (narrower than any text
+    // column of the popup or the options page) to 360 px: no line breaks inside a word or a range (「中止しま/す。」
+    // 「2〜/7」 were seen). Ranges are held by word joiners in the messages (docs/glossary-ja.md).
+    const broken = await popup.evaluate(
+      ({ texts, tokens }) => {
+        const p = document.body.appendChild(document.createElement('p'));
+        const found: string[] = [];
+        const lineOf = (node: Text, at: number) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return Math.round(range.getBoundingClientRect().top);
+        };
+        for (const text of texts) {
+          p.textContent = text;
+          const node = p.firstChild as Text;
+          for (let width = 160; width <= 360; width += 4) {
+            p.style.width = `${width}px`;
+            for (const token of tokens) {
+              for (const { index, 0: match } of text.matchAll(new RegExp(token, 'g'))) {
+                if (lineOf(node, index) !== lineOf(node, index + match.length - 1))
+                  found.push(`${width}px: ${text}`);
+              }
+            }
+          }
+        }
+        p.remove();
+        return [...new Set(found)];
+      },
+      {
+        texts: japaneseTexts(),
+        tokens: ['[A-Z0-9]\\u2060?〜\\u2060?[A-Z0-9]+', 'します。', 'ください。', 'QRコード', 'Sekimori'],
+      },
+    );
+    expect(broken).toEqual([]);
     await popup.close();
     await Promise.all([options.waitForEvent('load'), options.getByLabel('表示言語').selectOption('browser')]);
     await options.getByLabel('Language').waitFor();
