@@ -1,4 +1,5 @@
 import type { GreyImage } from './grey-image';
+import type { Rect } from './rgba-image';
 
 /** Thresholds are set per block of this many px square, from the 5×5 blocks around it (a 40 px window). */
 const BLOCK = 8;
@@ -79,14 +80,17 @@ export function binarize(grey: GreyImage): Bitmap {
 }
 
 /**
- * The share of horizontally adjacent pixels that differ: about 0.5 on noise and fine texture (foliage,
- * fabric, a screen photo's moiré), at most 0.2 on codes with modules of 2 px or more, below 0.4 at 1.3 px.
+ * The share of horizontally adjacent pixels that differ (within `rect`, or the whole bitmap): about 0.5 on
+ * noise and fine texture (foliage, fabric, a screen photo's moiré), at most 0.2 on codes with modules of 2 px
+ * or more, below 0.4 at 1.3 px.
  */
-export function edgeShare(bitmap: Bitmap): number {
-  const { data, width, height } = bitmap;
+export function edgeShare(bitmap: Bitmap, rect?: Rect): number {
+  const { data, width } = bitmap;
+  const { x, y, width: w, height: h } = rect ?? { x: 0, y: 0, width, height: bitmap.height };
   let edges = 0;
-  for (let y = 0; y < height; y++) {
-    for (let p = y * width + 1, end = (y + 1) * width; p < end; p++) edges += data[p]! ^ data[p - 1]!;
+  for (let row = y; row < y + h; row++) {
+    for (let p = row * width + x + 1, end = row * width + x + w; p < end; p++)
+      edges += data[p]! ^ data[p - 1]!;
   }
-  return edges / Math.max(1, height * (width - 1));
+  return edges / Math.max(1, h * (w - 1));
 }

@@ -15,6 +15,11 @@ export interface FinderPattern {
   inverted: boolean;
   /** Rows on which the pattern was confirmed: spurious matches in text rarely reach 2. */
   hits: number;
+  /**
+   * Of those, the rows where the diagonal through the centre also reads 1:1:3:1:1 (any line through the
+   * centre of nested squares does, whatever the turn): stripes and a screen photo's moiré rarely do.
+   */
+  diagonal: number;
 }
 
 /** How far a run may stray from its expected length, as a fraction of a module (resampled edges vary). */
@@ -66,6 +71,27 @@ function walk(
   return runs[2] > 0 ? runs : null;
 }
 
+/** Runs through (x, y) along (dx, dy) both ways: [outer, gap, centre, gap, outer], and how far back it starts. */
+function runsThrough(
+  dark: Uint8Array,
+  width: number,
+  height: number,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  limit: number,
+): { runs: number[]; back: number; ahead: number } | null {
+  const back = walk(dark, width, height, x, y, -dx, -dy, limit);
+  const ahead = walk(dark, width, height, x, y, dx, dy, limit);
+  if (!back || !ahead) return null;
+  return {
+    runs: [back[2], back[1], back[0] + ahead[0] - 1, ahead[1], ahead[2]],
+    back: back[0],
+    ahead: ahead[0],
+  };
+}
+
 /** Runs through (x, y) along one axis: [outer, gap, centre, gap, outer] and the centre run's middle. */
 function cross(
   dark: Uint8Array,
@@ -76,15 +102,10 @@ function cross(
   vertical: boolean,
   limit: number,
 ): { runs: number[]; middle: number } | null {
-  const back = walk(dark, width, height, x, y, vertical ? 0 : -1, vertical ? -1 : 0, limit);
-  const ahead = walk(dark, width, height, x, y, vertical ? 0 : 1, vertical ? 1 : 0, limit);
-  if (!back || !ahead) return null;
+  const through = runsThrough(dark, width, height, x, y, vertical ? 0 : 1, vertical ? 1 : 0, limit);
+  if (!through) return null;
   const at = vertical ? y : x;
-  const centre = back[0] + ahead[0] - 1;
-  return {
-    runs: [back[2], back[1], centre, ahead[1], ahead[2]],
-    middle: (at - back[0] + 1 + at + ahead[0] - 1) / 2,
-  };
+  return { runs: through.runs, middle: (at - through.back + 1 + at + through.ahead - 1) / 2 };
 }
 
 function sum(values: number[]): number {
@@ -113,6 +134,8 @@ export function findFinderPatterns(bitmap: Bitmap): FinderPattern[] {
     const x = horizontal.middle;
     const modulePx = (sum(horizontal.runs) + verticalTotal) / 14;
     const inverted = dark[Math.floor(y) * width + Math.floor(x)] === 0;
+    const diagonal = runsThrough(dark, width, height, Math.floor(x), Math.floor(y), 1, 1, rowTotal);
+    const onDiagonal = diagonal !== null && matchesRuns(diagonal.runs) ? 1 : 0;
     const same = active.find(
       (f) =>
         f.inverted === inverted &&
@@ -121,7 +144,7 @@ export function findFinderPatterns(bitmap: Bitmap): FinderPattern[] {
         Math.abs(f.modulePx - modulePx) <= f.modulePx / 2,
     );
     if (!same) {
-      const spot = { x, y, modulePx, inverted, hits: 1, lastRow: rowY };
+      const spot = { x, y, modulePx, inverted, hits: 1, diagonal: onDiagonal, lastRow: rowY };
       found.push(spot);
       active.push(spot);
       return;
@@ -131,6 +154,7 @@ export function findFinderPatterns(bitmap: Bitmap): FinderPattern[] {
     same.y = (same.y * weight + y) / (weight + 1);
     same.modulePx = (same.modulePx * weight + modulePx) / (weight + 1);
     same.hits++;
+    same.diagonal += onDiagonal;
     same.lastRow = rowY;
   };
 
@@ -157,5 +181,12 @@ export function findFinderPatterns(bitmap: Bitmap): FinderPattern[] {
     // a centre square spans 3 modules of rows; a row or two may miss it (blended edges)
     active = active.filter((f) => y - f.lastRow <= Math.max(2, f.modulePx));
   }
-  return found.map(({ x, y, modulePx, inverted, hits }) => ({ x, y, modulePx, inverted, hits }));
+  return found.map(({ x, y, modulePx, inverted, hits, diagonal }) => ({
+    x,
+    y,
+    modulePx,
+    inverted,
+    hits,
+    diagonal,
+  }));
 }

@@ -37,3 +37,13 @@ export function toRgba(grey: GreyImage, inverted: boolean): RgbaImage {
   }
   return out;
 }
+
+/** `grey` inside a border `by` px wide of brightness `value`: a quiet zone for a code cropped without one. */
+export function padGrey(grey: GreyImage, by: number, value: number): GreyImage {
+  const out = createGrey(grey.width + 2 * by, grey.height + 2 * by);
+  out.data.fill(value);
+  for (let y = 0; y < grey.height; y++) {
+    out.data.set(grey.data.subarray(y * grey.width, (y + 1) * grey.width), (y + by) * out.width + by);
+  }
+  return out;
+}

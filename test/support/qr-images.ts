@@ -186,3 +186,35 @@ export function jpegRoundTrip(image: RgbaImage, quality: number): RgbaImage {
   const decoded = jpeg.decode(encoded.data, { useTArray: true, formatAsRGBA: true });
   return { data: new Uint8ClampedArray(decoded.data), width: decoded.width, height: decoded.height };
 }
+
+/** Turned by `degrees` about its centre (bilinear), on a canvas large enough, the corners filled with `ground`. */
+export function rotate(image: RgbaImage, degrees: number, ground = 250): RgbaImage {
+  const angle = (degrees * Math.PI) / 180;
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const size = Math.ceil(Math.abs(image.width * cos) + Math.abs(image.height * sin)) + 2;
+  const out = createImage(size, size);
+  const [cx, cy, ox] = [image.width / 2, image.height / 2, size / 2];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      // the source point this output pixel shows
+      const sx = cos * (x + 0.5 - ox) + sin * (y + 0.5 - ox) + cx - 0.5;
+      const sy = -sin * (x + 0.5 - ox) + cos * (y + 0.5 - ox) + cy - 0.5;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const o = (y * size + x) * 4;
+      out.data[o + 3] = 255;
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= image.width || y0 + 1 >= image.height) {
+        out.data[o] = out.data[o + 1] = out.data[o + 2] = ground;
+        continue;
+      }
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const at = (xx: number, yy: number) => image.data[(yy * image.width + xx) * 4]!;
+      const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+      const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+      out.data[o] = out.data[o + 1] = out.data[o + 2] = top * (1 - fy) + bottom * fy;
+    }
+  }
+  return out;
+}

@@ -7,7 +7,17 @@ import { decodeQr } from '@/lib/index';
 import { crop, cssRectToImage } from '@/lib/qr/crop';
 import { createImage } from '@/lib/qr/rgba-image';
 import { pageWithoutCode } from '../../support/qr-corpus';
-import { areaScale, drawQr, gaussianBlur, invert, lowContrast, onPage, scale } from '../../support/qr-images';
+import {
+  areaScale,
+  drawQr,
+  gaussianBlur,
+  invert,
+  lowContrast,
+  onPage,
+  rotate,
+  scale,
+} from '../../support/qr-images';
+import { paste, photo } from '../../support/qr-photos';
 
 const URI =
   'otpauth://totp/abc%40example.co.jp?secret=ABCDEFGHIJKL2345&issuer=Trend%20Micro%20SaaS%20Account';
@@ -114,5 +124,17 @@ describe('decodeQr', () => {
     const text = decodeQr(readPng(`${FIXTURES}/qr_but_without_otp.png`));
     expect(text).not.toBeNull();
     expect(text).not.toMatch(/^otpauth/);
+  });
+});
+
+describe('decodeQr on turned codes and large photos', () => {
+  it.each([15, 30, 40, 45])('decodes a small code (3 px modules) turned by %i°', (degrees) => {
+    expect(decodeQr(rotate(drawQr('1234567890', { modulePx: 3 }), degrees))).toBe('1234567890');
+  });
+
+  it('finds a small code (3 px modules) in a 10-megapixel photo, and nothing in the photo without it', () => {
+    const big = photo(3872, 2592, 3);
+    expect(decodeQr(big)).toBeNull();
+    expect(decodeQr(paste(big, drawQr(URI, { modulePx: 3 }), 2400, 1500))).toBe(URI);
   });
 });
