@@ -44,6 +44,11 @@ describe('Japanese strings (docs/glossary-ja.md)', () => {
     expect(messages.filter(([, m]) => spaced.test(m.message)).map(([key]) => key)).toEqual([]);
   });
 
+  it('write a colon after Japanese full-width, with no space (「強度：強い」)', () => {
+    const found = messages.filter(([, { message }]) => new RegExp(`[${JAPANESE}]:`).test(message));
+    expect(found).toEqual([]);
+  });
+
   it('use full-width brackets in Japanese text', () => {
     expect(messages.filter(([, m]) => /[()]/.test(m.message)).map(([key]) => key)).toEqual([]);
   });

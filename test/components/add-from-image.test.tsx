@@ -357,7 +357,7 @@ describe('Add from image', () => {
     await screen.findByText(ja.enrol_preview_title!.message);
     expect(screen.getAllByText(ja.type_totp!.message, { exact: false })).toHaveLength(3);
     fireEvent.click(screen.getByRole('button', { name: ja.button_save!.message }));
-    expect(await screen.findByText('Sekimoriに追加しました（3件）:')).toBeTruthy();
+    expect(await screen.findByText('Sekimoriに追加しました（3件）：')).toBeTruthy();
   });
 });
 

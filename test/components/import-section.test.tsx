@@ -269,7 +269,7 @@ describe('Import accounts', () => {
     );
     type(section().getByLabelText('ファイルのパスワード'), OTHER_APP_PASSWORD);
     fireEvent.click(section().getByRole('button', { name: 'ファイルを開く' }));
-    expect(await section().findByText(/^形式: Aegis（暗号化）・7件$/)).toBeTruthy();
+    expect(await section().findByText(/^形式：Aegis（暗号化）・7件$/)).toBeTruthy();
     fireEvent.click(section().getByRole('button', { name: '7件のアカウントをインポート' }));
     expect(await section().findByText('7件のアカウントを追加しました。')).toBeTruthy();
   });
