@@ -16,6 +16,7 @@ import { codeGeneration, describeTiming, listCodesTiming, nodeUnlock } from './n
 import { pageFloor } from './page-floor';
 import { describeMarks, popupReady } from './popup-ready';
 import { describeScore, qrDecoding } from './qr-decode';
+import { PUBLIC_QR_BUDGET, publicQrRows } from './qr-public';
 import { formatMarkdown, writeResults } from './results-file';
 import { seedVault } from './seed';
 import { median, spread } from './stats';
@@ -50,6 +51,7 @@ const BUDGET = {
   qrNoCodeMs: 150,
   /** Share of all corpus crops that must decode (and every undegraded one). */
   qrDecodedShare: 0.97,
+  ...PUBLIC_QR_BUDGET,
 };
 const PEER = { popupReadyMs: 748, idleMsPerS: 560, popupKb: 207, zipKb: 965 };
 
@@ -296,6 +298,14 @@ async function qrMetrics(): Promise<void> {
   }
 }
 
+async function qrPublicMetrics(): Promise<void> {
+  await stage('QR decoding (Node, public images: decodeQr, plain jsQR, zxing-wasm)', [], async () => {
+    const measured = await publicQrRows(BUDGET, log);
+    qrRows.push(...measured.rows);
+    notes.push(measured.note);
+  });
+}
+
 async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Promise<string> {
   let version = 'Chromium (not launched)';
   await stage(
@@ -422,6 +432,7 @@ async function main(): Promise<number> {
   await sizes();
   await nodeMetrics(drafts);
   await qrMetrics();
+  await qrPublicMetrics();
   const chromium = await browserMetrics(drafts);
   await scanMetrics();
   await fillMetrics();
