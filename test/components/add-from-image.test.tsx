@@ -238,12 +238,24 @@ describe('Add from image', () => {
     const blank = { data: new Uint8ClampedArray(200 * 200 * 4).fill(255), width: 200, height: 200 };
     chooseFile(pngFile(toPng(blank)));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'No QR code found in this image. Try a sharper screenshot, or crop it closer to the QR code.',
+      'No QR code could be read in this image. Take a closer photo, so the QR code fills more of it, or use a sharper screenshot, or crop it closer to the QR code.',
     );
     chooseFile(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
     expect((await screen.findByRole('alert')).textContent).toBe(en.add_image_not_image!.message);
     chooseFile(new File([new Uint8Array([1, 2, 3])], 'broken.png', { type: 'image/png' }));
     expect((await screen.findByRole('alert')).textContent).toBe(en.add_image_unreadable!.message);
+  });
+
+  it('asks for a closer photo when a photo holds no readable code, in both languages', async () => {
+    const blank = { data: new Uint8ClampedArray(200 * 200 * 4).fill(255), width: 200, height: 200 };
+    for (const lang of ['en', 'ja'] as const) {
+      await setup(lang);
+      chooseFile(pngFile(toPng(blank)));
+      const alert = (await screen.findByRole('alert')).textContent;
+      expect(alert).toBe(t(lang, 'add_image_no_qr'));
+      expect(alert).toMatch(lang === 'en' ? /closer photo/ : /近づいて撮り直す/);
+      cleanup();
+    }
   });
 
   it('shows progress while the image is read', async () => {
