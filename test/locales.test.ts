@@ -74,6 +74,16 @@ describe('locales', () => {
     expect(all.filter((c) => !ja[errorKey(c)])).toEqual([]);
   });
 
+  it('a range inside an English sentence (「letters A–Z」) is held together by word joiners: no line break in it', () => {
+    const loose = Object.entries(en).filter(
+      ([, { message }]) => message.length > 30 && /[A-Z0-9]–[A-Z0-9]/.test(message),
+    );
+    expect(loose).toEqual([]);
+    expect(
+      Object.values(en).filter(({ message }) => /[A-Z0-9]\u2060–\u2060[A-Z0-9]/.test(message)),
+    ).toHaveLength(3);
+  });
+
   it('the manifest name and description are localised', () => {
     expect(en.extName && ja.extName && en.extDescription && ja.extDescription).toBeTruthy();
   });

@@ -27,7 +27,8 @@ async function form(site: string | null = null, lang: 'en' | 'ja' = 'en') {
   return { client, saved };
 }
 
-const BAD_SECRET = 'The secret key may only contain the letters A–Z and the digits 2–7.';
+const BAD_SECRET =
+  'The secret key may only contain the letters A\u2060–\u2060Z and the digits 2\u2060–\u20607.';
 
 describe('the add form', () => {
   it('shows a bad key under the key field, once, marked invalid, and clears it when the key is fixed', async () => {

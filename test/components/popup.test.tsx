@@ -121,7 +121,7 @@ describe('popup', () => {
     type('Secret key', '0189');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect((await screen.findAllByRole('alert')).map((a) => a.textContent)).toContain(
-      'The secret key may only contain the letters A–Z and the digits 2–7.',
+      'The secret key may only contain the letters A\u2060–\u2060Z and the digits 2\u2060–\u20607.',
     );
     expect(local.writes.length).toBe(writes);
   });

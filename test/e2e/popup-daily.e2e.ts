@@ -11,9 +11,9 @@ import { askFromPage, checkLayout, E2E_EXTENSION, launchExtension, type Extensio
 
 const PASSWORD = 'a working day of codes 2026';
 
-/** The Japanese messages as shown: placeholders filled with a short sample. */
-function japaneseTexts(): string[] {
-  const file = resolve(__dirname, '../../public/_locales/ja/messages.json');
+/** The messages as shown: placeholders filled with a short sample. */
+function texts(lang: 'en' | 'ja'): string[] {
+  const file = resolve(__dirname, `../../public/_locales/${lang}/messages.json`);
   const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
   return Object.values(messages).map(({ message }) => message.replace(/\$\d/g, '3'));
 }
@@ -112,7 +112,7 @@ describe('the popup of a working day', () => {
     // Sort A–Z: the pinned one stays first, the rest by issuer then account.
     await popup.getByRole('button', { name: 'Menu' }).click();
     await popup.getByRole('menuitem', { name: 'Sort A–Z' }).click();
-    await popup.getByText('Sorted A–Z.', { exact: false }).waitFor();
+    await popup.getByText(/^Sorted A\u2060–\u2060Z\./).waitFor();
     const issuers = await popup.$$eval('.list > li .issuer', (els) => els.map((e) => e.textContent ?? ''));
     const rest = issuers.slice(1);
     expect(rest).toEqual([...rest].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
@@ -165,8 +165,8 @@ describe('the popup of a working day', () => {
         return [...new Set(found)];
       },
       {
-        texts: japaneseTexts(),
-        tokens: ['[A-Z0-9]\\u2060?〜\\u2060?[A-Z0-9]+', 'します。', 'ください。', 'QRコード', 'Sekimori'],
+        texts: [...texts('ja'), ...texts('en')],
+        tokens: ['[A-Z0-9]\\u2060?[〜–]\\u2060?[A-Z0-9]+', 'します。', 'ください。', 'QRコード', 'Sekimori'],
       },
     );
     expect(broken).toEqual([]);
