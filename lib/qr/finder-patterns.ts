@@ -46,9 +46,7 @@ const matchesRuns = (runs: number[]) => matchesRatio(runs[0]!, runs[1]!, runs[2]
  * Returns their lengths (the first counts the start pixel), or null when a run exceeds `limit`.
  */
 function walk(
-  dark: Uint8Array,
-  width: number,
-  height: number,
+  { data: dark, width, height }: Bitmap,
   x: number,
   y: number,
   dx: number,
@@ -73,17 +71,15 @@ function walk(
 
 /** Runs through (x, y) along (dx, dy) both ways: [outer, gap, centre, gap, outer], and how far back it starts. */
 function runsThrough(
-  dark: Uint8Array,
-  width: number,
-  height: number,
+  bitmap: Bitmap,
   x: number,
   y: number,
   dx: number,
   dy: number,
   limit: number,
 ): { runs: number[]; back: number; ahead: number } | null {
-  const back = walk(dark, width, height, x, y, -dx, -dy, limit);
-  const ahead = walk(dark, width, height, x, y, dx, dy, limit);
+  const back = walk(bitmap, x, y, -dx, -dy, limit);
+  const ahead = walk(bitmap, x, y, dx, dy, limit);
   if (!back || !ahead) return null;
   return {
     runs: [back[2], back[1], back[0] + ahead[0] - 1, ahead[1], ahead[2]],
@@ -94,15 +90,13 @@ function runsThrough(
 
 /** Runs through (x, y) along one axis: [outer, gap, centre, gap, outer] and the centre run's middle. */
 function cross(
-  dark: Uint8Array,
-  width: number,
-  height: number,
+  bitmap: Bitmap,
   x: number,
   y: number,
   vertical: boolean,
   limit: number,
 ): { runs: number[]; middle: number } | null {
-  const through = runsThrough(dark, width, height, x, y, vertical ? 0 : 1, vertical ? 1 : 0, limit);
+  const through = runsThrough(bitmap, x, y, vertical ? 0 : 1, vertical ? 1 : 0, limit);
   if (!through) return null;
   const at = vertical ? y : x;
   return { runs: through.runs, middle: (at - through.back + 1 + at + through.ahead - 1) / 2 };
@@ -124,17 +118,17 @@ export function findFinderPatterns(bitmap: Bitmap): FinderPattern[] {
   let active: Tracked[] = [];
 
   const confirm = (rowX: number, rowY: number, rowTotal: number) => {
-    const vertical = cross(dark, width, height, Math.floor(rowX), rowY, true, rowTotal);
+    const vertical = cross(bitmap, Math.floor(rowX), rowY, true, rowTotal);
     if (!vertical || !matchesRuns(vertical.runs)) return;
     const verticalTotal = sum(vertical.runs);
     if (Math.abs(verticalTotal - rowTotal) > rowTotal / 2) return;
     const y = vertical.middle;
-    const horizontal = cross(dark, width, height, Math.floor(rowX), Math.floor(y), false, rowTotal);
+    const horizontal = cross(bitmap, Math.floor(rowX), Math.floor(y), false, rowTotal);
     if (!horizontal || !matchesRuns(horizontal.runs)) return;
     const x = horizontal.middle;
     const modulePx = (sum(horizontal.runs) + verticalTotal) / 14;
     const inverted = dark[Math.floor(y) * width + Math.floor(x)] === 0;
-    const diagonal = runsThrough(dark, width, height, Math.floor(x), Math.floor(y), 1, 1, rowTotal);
+    const diagonal = runsThrough(bitmap, Math.floor(x), Math.floor(y), 1, 1, rowTotal);
     const onDiagonal = diagonal !== null && matchesRuns(diagonal.runs) ? 1 : 0;
     const same = active.find(
       (f) =>
