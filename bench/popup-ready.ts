@@ -2,6 +2,7 @@
  * Popup start-up with the seeded accounts: a fresh tab navigates to popup.html, and an init script records (by the
  * page clock, ms since navigation start) when every row shows its code and that frame has been painted.
  */
+import { CODE_SHEET_KEY } from '../lib/protocol/code-sheet';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from '../test/e2e/harness';
 import { probeReport, readyProbe, type ReadyMarks } from './page-scripts';
@@ -31,6 +32,19 @@ export async function openReadyPopup(
   return { page, marks };
 }
 
+const REMOVE_SHEET = `chrome.storage.session.remove(${JSON.stringify(CODE_SHEET_KEY)})`;
+
+/** Waits until the background has written its code sheet (it does so 1.5 s after a popup's list). */
+export async function sheetWritten(session: ExtensionSession): Promise<void> {
+  const worker = await session.serviceWorker();
+  const read = `chrome.storage.session.get(${JSON.stringify(CODE_SHEET_KEY)}).then((r) => Boolean(r[${JSON.stringify(CODE_SHEET_KEY)}]))`;
+  for (let i = 0; i < 50; i++) {
+    if ((await worker.evaluate(read)) === true) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('no code sheet was written');
+}
+
 /**
  * `runs` timed openings (after `warmup` untimed ones). With `stopWorker`, the service worker is stopped before
  * each opening, as Chrome does after 30 s idle, so the popup's first message has to start it again.
@@ -38,10 +52,12 @@ export async function openReadyPopup(
 export async function popupReady(
   session: ExtensionSession,
   count: number,
-  opts: { runs: number; warmup: number; stopWorker?: boolean },
+  opts: { runs: number; warmup: number; stopWorker?: boolean; withoutSheet?: boolean },
 ): Promise<ReadyResult> {
   const kept: ReadyMarks[] = [];
   const samples = await sample(opts.runs, opts.warmup, async (index) => {
+    // The code sheet written ahead (lib/protocol/code-sheet.ts) removed: as at the first open after an unlock.
+    if (opts.withoutSheet) await (await session.serviceWorker()).evaluate(REMOVE_SHEET);
     if (opts.stopWorker) await session.stopServiceWorker();
     const { page, marks } = await openReadyPopup(session, count);
     await page.close();

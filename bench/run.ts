@@ -14,7 +14,7 @@ import { describeAssets, popupAssets } from './bundle-size';
 import { idleCost } from './idle-cost';
 import { codeGeneration, describeTiming, listCodesTiming, nodeUnlock } from './node-metrics';
 import { pageFloor } from './page-floor';
-import { describeMarks, popupReady } from './popup-ready';
+import { describeMarks, popupReady, sheetWritten } from './popup-ready';
 import { describeScore, qrDecoding } from './qr-decode';
 import { PUBLIC_QR_BUDGET, publicQrRows } from './qr-public';
 import { formatMarkdown, writeResults } from './results-file';
@@ -66,6 +66,7 @@ const ORDER = [
   'popup-ready',
   'page-floor',
   'popup-ready-cold',
+  'popup-ready-cold-nosheet',
   'page-floor-cold',
   'idle',
   'scan-release-1',
@@ -114,6 +115,12 @@ const ROW_SKELETONS: Record<Key, Omit<Row, 'value' | 'runs'>> = {
   },
   'popup-ready-cold': {
     metric: `Popup ready, ${ACCOUNT_COUNT} accounts, service worker stopped first (cold)`,
+    kind: 'time',
+    unit: 'ms',
+    peer: PEER.popupReadyMs,
+  },
+  'popup-ready-cold-nosheet': {
+    metric: `Popup ready, ${ACCOUNT_COUNT} accounts, cold, without a code sheet (the first open after an unlock)`,
     kind: 'time',
     unit: 'ms',
     peer: PEER.popupReadyMs,
@@ -310,7 +317,15 @@ async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Pro
   let version = 'Chromium (not launched)';
   await stage(
     'Chromium',
-    ['unlock-worker', 'page-floor', 'popup-ready', 'popup-ready-cold', 'page-floor-cold', 'idle'],
+    [
+      'unlock-worker',
+      'page-floor',
+      'popup-ready',
+      'popup-ready-cold',
+      'popup-ready-cold-nosheet',
+      'page-floor-cold',
+      'idle',
+    ],
     () =>
       withExtension(E2E_BUILD, async (session) => {
         version = `Chromium ${session.context.browser()?.version() ?? '?'}`;
@@ -364,6 +379,7 @@ async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Pro
           value: coldFloor.median,
           runs: runsText(coldFloor.samples.length, coldFloor.warmup),
         });
+        await sheetWritten(session);
         const cold = await popupReady(session, ACCOUNT_COUNT, { runs: 11, warmup: 1, stopWorker: true });
         log(
           `  popup ready, worker stopped: median ${cold.median.toFixed(1)} ms (range ${spread(cold.samples)} ms)`,
@@ -379,6 +395,21 @@ async function browserMetrics(drafts: ReturnType<typeof realisticAccounts>): Pro
           runs: runsText(cold.samples.length, cold.warmup),
           budget: coldBudget,
           budgetText: `≤ ${BUDGET.floorRatio} × cold floor (${coldBudget.toFixed(0)} ms)`,
+        });
+        const bare = await popupReady(session, ACCOUNT_COUNT, {
+          runs: 11,
+          warmup: 1,
+          stopWorker: true,
+          withoutSheet: true,
+        });
+        log(`  popup ready, worker stopped, no code sheet: median ${bare.median.toFixed(1)} ms`);
+        notes.push(
+          `Cold without a code sheet (the popup waits for the worker): ${describeMarks(bare.medianMarks)} ` +
+            `(${(bare.median / coldFloor.median).toFixed(2)} × the cold floor).`,
+        );
+        put('popup-ready-cold-nosheet', {
+          value: bare.median,
+          runs: runsText(bare.samples.length, bare.warmup),
         });
 
         const unlock = await workerUnlock(session, PASSWORD, { runs: 11, warmup: 1 });

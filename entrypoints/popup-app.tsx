@@ -10,7 +10,8 @@ import { TargetTabContext, parseTargetTab } from '@/components/target-tab';
 import { createClient, type ResponseOf } from '@/lib/messages';
 import { copyText, sha256Hex } from '@/lib/platform/clipboard';
 import { applyLanguageSetting, translate, uiLanguage } from '@/lib/platform/i18n';
-import { takeEarlyReply } from '@/lib/platform/first-request';
+import { takeEarlyLocal, takeEarlyReply, takeEarlySession } from '@/lib/platform/first-request';
+import { listFromSession } from '@/lib/protocol/code-sheet';
 import { openOptionsSection } from '@/lib/platform/pages';
 import { requestOrigin } from '@/lib/platform/auto-fill';
 import { SiteAccessContext } from '@/components/site-access';
@@ -21,6 +22,7 @@ import { App } from './popup/App';
 
 /** How long the first render waits for the codes, so that they are in the first frame instead of the second. */
 const FIRST_FRAME_WAIT_MS = 60;
+const UNLOCKED = { vault: 'unlocked', readOnly: false, recovered: false } as const;
 
 export default defineUnlistedScript(() => {
   start();
@@ -31,6 +33,12 @@ function start(): void {
   // The popup's one start-up round trip, asked by popup-boot.js while this script was still loading (or now).
   const early = takeEarlyReply();
   const firstList = (early ? createClient(() => early) : client).call('codes.list', {});
+  // The code sheet, if one reaches now: shown while the service worker starts; its answer follows.
+  const fromSheet = takeEarlySession()?.then((items) => {
+    const now = Date.now();
+    const sheet = listFromSession(items, now);
+    return sheet && { ...sheet, status: UNLOCKED, now, highlight: [] };
+  });
   /** Copies, then asks the background to clear the clipboard in 30 s; says whether that was arranged. */
   async function copy(code: string): Promise<'copied' | 'copied-no-clear'> {
     await copyText(code);
@@ -49,11 +57,11 @@ function start(): void {
   }
 
   // The language chosen on the options page, if any (read side by side with the codes).
-  const language = applyLanguageSetting();
+  const language = applyLanguageSetting(takeEarlyLocal());
 
   const passkeys = passkeyPort(location.search);
 
-  function mount(initialList: ResponseOf<'codes.list'> | undefined): void {
+  function mount(initialList: ResponseOf<'codes.list'> | undefined, provisional: boolean): void {
     render(
       <I18nContext.Provider value={translate}>
         <ClientContext.Provider value={client}>
@@ -72,6 +80,7 @@ function start(): void {
                   }}
                   firstList={firstList}
                   initialList={initialList}
+                  provisional={provisional}
                 />
               </SiteAccessContext.Provider>
             </TargetTabContext.Provider>
@@ -82,15 +91,25 @@ function start(): void {
     );
   }
 
+  const answered = firstList.then(
+    (list) => ({ list, provisional: false }),
+    () => ({ list: undefined, provisional: false }),
+  );
   void Promise.all([
     Promise.race([
-      firstList.catch(() => undefined),
-      new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
+      answered,
+      fromSheet?.then(
+        (list) => (list ? { list, provisional: true } : answered),
+        () => answered,
+      ) ?? answered,
+      new Promise<{ list: undefined; provisional: false }>((resolve) =>
+        setTimeout(() => resolve({ list: undefined, provisional: false }), FIRST_FRAME_WAIT_MS),
+      ),
     ]),
     language,
-  ]).then(([list]) => {
+  ]).then(([{ list, provisional }]) => {
     document.documentElement.lang = uiLanguage();
     document.title = translate('popup_title');
-    mount(list);
+    mount(list, provisional);
   });
 }

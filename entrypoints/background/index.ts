@@ -18,6 +18,22 @@ import { randomHexId } from '@/lib/keeper/random-id';
 import { readManagedPolicy } from '@/lib/platform/policy';
 import { measureClock } from '@/lib/platform/clock';
 
+/** Runs one task at a time, 1.5 s after it was asked for: by then the popup that asked has painted. */
+function afterStartUp(): (task: () => Promise<unknown>) => void {
+  let pending = false;
+  return (task) => {
+    if (pending) return;
+    pending = true;
+    setTimeout(
+      () =>
+        void task()
+          .finally(() => (pending = false))
+          .catch(() => undefined),
+      1500,
+    );
+  };
+}
+
 export default defineBackground(() => {
   const deps = {
     local: localStore,
@@ -33,6 +49,7 @@ export default defineBackground(() => {
     ...fillEffects,
     ...autoFillEffects,
     measureClock,
+    later: afterStartUp(),
   };
   const autoFill = createAutoFill(keeper, deps, effects);
   const autoLock = createAutoLock(keeper, deps, autoLockEffects, policyIdleCeiling(deps));

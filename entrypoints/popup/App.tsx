@@ -25,6 +25,11 @@ export interface AppProps {
   firstList?: Promise<ResponseOf<'codes.list'>>;
   /** Its answer, when it came before the first render: then the first frame already shows the codes. */
   initialList?: ResponseOf<'codes.list'>;
+  /**
+   * `initialList` came from the code sheet (lib/protocol/code-sheet.ts): the background's answer still follows,
+   * and replaces it if it says anything else (locked meanwhile, a new account to highlight, other codes).
+   */
+  provisional?: boolean;
 }
 
 interface Loaded {
@@ -45,6 +50,15 @@ function loaded(r: ResponseOf<'codes.list'>): Loaded {
   };
 }
 
+/** The background's answer says nothing the provisional list did not (same state, codes and labels). */
+function sameList(shown: ResponseOf<'codes.list'>, answer: ResponseOf<'codes.list'>): boolean {
+  const { status } = answer;
+  if (status.vault !== 'unlocked' || status.readOnly || status.recovered) return false;
+  if (answer.highlight.length > 0) return false;
+  const seen = ({ accounts, backup }: ResponseOf<'codes.list'>) => JSON.stringify([accounts, backup]);
+  return seen(shown) === seen(answer);
+}
+
 export function App({
   copy,
   scan,
@@ -55,11 +69,14 @@ export function App({
   afterFill,
   firstList,
   initialList,
+  provisional = false,
 }: AppProps) {
   const t = useT();
   const client = useClient();
   const [state, setState] = useState<Loaded | null>(() => (initialList ? loaded(initialList) : null));
   const [failure, setFailure] = useState<ErrorCode | null>(null);
+  /** Changes when the background's answer replaced a provisional list: the list starts again from it. */
+  const [generation, setGeneration] = useState(0);
   const targetTab = useContext(TargetTabContext);
   const [tab, setTab] = useState<TabContext | null>(null);
   const unlockedNow = state?.status.vault === 'unlocked';
@@ -73,13 +90,17 @@ export function App({
   }, [client, targetTab, unlockedNow]);
 
   useEffect(() => {
-    if (initialList) return;
+    if (initialList && !provisional) return;
     // One round trip at start-up: the vault's state and, when unlocked, the codes.
     (firstList ?? client.call('codes.list', {})).then(
-      (r) => setState(loaded(r)),
+      (r) => {
+        if (initialList && sameList(initialList, r)) return;
+        setGeneration((g) => g + 1);
+        setState(loaded(r));
+      },
       (e: unknown) => setFailure(e instanceof RemoteError ? e.code : 'internal'),
     );
-  }, [client, firstList, initialList]);
+  }, [client, firstList, initialList, provisional]);
 
   const settle = (status: VaultStatus) => setState({ status, codes: null });
   /** After unlocking: a scan that found the vault locked is finished now, without scanning again. */
@@ -119,6 +140,7 @@ export function App({
     case 'unlocked':
       return (
         <Vault
+          key={generation}
           readOnly={state.status.readOnly}
           recovered={state.status.recovered}
           recovery={state.status.recovery}

@@ -22,6 +22,7 @@ import { KeeperError } from './keeper-error';
 import { advanceHotp } from './accounts/live-account';
 import { CodeCache } from './accounts/code-cache';
 import { listCodes } from './accounts/list-codes';
+import { refreshCodeSheet } from './accounts/code-sheet';
 import { draftToAccount } from './accounts/drafts';
 import {
   addAccount,
@@ -39,6 +40,11 @@ export type { Handlers };
 export interface HandlerEffects extends ScanEffects, FillEffects, AutoFillEffects, Partial<ClockEffects> {
   /** Clears the clipboard later if it still holds the text with this SHA-256 hex digest. */
   scheduleClipboardClear(digest: string): Promise<void>;
+  /**
+   * Runs work after the popup has its answer, off its start-up path (the code sheet, written ahead for the next
+   * popup). Without it, no sheet is written.
+   */
+  later?(task: () => Promise<unknown>): void;
 }
 
 export function createHandlers(
@@ -50,6 +56,21 @@ export function createHandlers(
 ): Handlers {
   const codes = new CodeCache();
   keeper.onLock(() => codes.clear());
+  /** The popup's next first frame, written ahead while unlocked (lib/protocol/code-sheet.ts). */
+  const writeSheet = () =>
+    refreshCodeSheet({
+      session: deps.session,
+      now: deps.now,
+      read: async () => {
+        const [{ status, payload, revision }, shift] = await Promise.all([
+          keeper.snapshot(),
+          clockShift(deps),
+        ]);
+        const plain = status.vault === 'unlocked' && !status.readOnly && !status.recovered;
+        if (!plain || !payload || revision === undefined) return null;
+        return { payload, revision, shift, backup: backupState(payload, deps.now()) };
+      },
+    });
   const enroller = createEnroller(keeper, deps);
   const fill = createFillHandlers(keeper, deps, effects);
   /**
@@ -114,6 +135,7 @@ export function createHandlers(
               validUntilMs: c.validUntilMs === 0 ? 0 : c.validUntilMs - shift,
             })),
       );
+      if (status.vault === 'unlocked' && !status.readOnly && !status.recovered) effects.later?.(writeSheet);
       return { status, accounts, now, highlight, backup: backupState(payload, now) };
     },
     'account.preview': async ({ draft }) => {

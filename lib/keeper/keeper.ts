@@ -103,7 +103,12 @@ export class Keeper {
   }
 
   /** The vault's state and, when unlocked, its payload, from one read of storage. */
-  async snapshot(): Promise<{ status: VaultStatus; payload: VaultPayload | null; record?: string }> {
+  async snapshot(): Promise<{
+    status: VaultStatus;
+    payload: VaultPayload | null;
+    record?: string;
+    revision?: number;
+  }> {
     // The popup's start-up path: the session and the current record are read side by side.
     const [unlock, currentRecord] = await Promise.all([
       this.liveUnlock(),
@@ -112,7 +117,13 @@ export class Keeper {
     const key = unlock?.key ?? null;
     const current = key && (await this.openCurrent(key, currentRecord));
     const fast = current && (await this.checkedForReplay(current));
-    if (fast) return { status: unlockedStatus(fast), payload: fast.payload, record: fast.record };
+    if (fast)
+      return {
+        status: unlockedStatus(fast),
+        payload: fast.payload,
+        record: fast.record,
+        revision: fast.revision,
+      };
     const stored = await readStoredVault(this.deps.local);
     if (stored.state === 'absent') return { status: { vault: 'absent' }, payload: null };
     // A damaged current record with a good previous copy can still be unlocked (from that copy).
@@ -120,7 +131,12 @@ export class Keeper {
     if (!key) return { status: { vault: openable ? 'locked' : 'unreadable' }, payload: null };
     try {
       const opened = await this.checkedForReplay(await this.open(key, stored));
-      return { status: unlockedStatus(opened), payload: opened.payload, record: opened.record };
+      return {
+        status: unlockedStatus(opened),
+        payload: opened.payload,
+        record: opened.record,
+        revision: opened.revision,
+      };
     } catch (error) {
       if (error instanceof KeeperError && error.code === 'locked')
         return { status: { vault: 'locked' }, payload: null };

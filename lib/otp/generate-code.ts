@@ -46,6 +46,13 @@ export async function generateCodes(account: Account, timeMs: number): Promise<C
   return { code, next };
 }
 
+/** Codes of `count` consecutive counters from `first` (time steps for totp and steam): one key decode for the run. */
+export async function generateCodeRun(account: Account, first: number, count: number): Promise<string[]> {
+  const valid = validateAccount(account);
+  const key = decodeBase32(valid.secret);
+  return Promise.all(Array.from({ length: count }, (_, i) => codeAt(valid, key, first + i)));
+}
+
 /** RFC 6238: TOTP (and Steam) is HOTP over the time step. */
 function movingFactor(account: Account, timeMs: number): number {
   return account.type === 'hotp' ? account.counter : timeStep(account.period, timeMs);

@@ -2,6 +2,7 @@
  * Translated strings from `_locales/<lang>/messages.json`: the browser's UI language, or the one chosen on the
  * options page (Japanese or English), which the extension's pages load before they render.
  */
+import { LANGUAGE_SETTING_KEY } from './language-key';
 import { browser } from 'wxt/browser';
 
 export type Translate = (key: string, substitutions?: string | string[]) => string;
@@ -32,7 +33,7 @@ export const translate: Translate = (key, substitutions) => {
 
 /** The pages' language setting: the browser's, or one of the two Sekimori speaks. */
 export type LanguageSetting = 'browser' | 'en' | 'ja';
-const SETTING_KEY = 'ui_language';
+const SETTING_KEY = LANGUAGE_SETTING_KEY;
 let chosen: 'en' | 'ja' | null = null;
 
 const browserLanguage = (): 'en' | 'ja' =>
@@ -43,8 +44,11 @@ export function uiLanguage(): string {
   return chosen ?? browserLanguage();
 }
 
-export async function readLanguageSetting(): Promise<LanguageSetting> {
-  const value = (await browser.storage.local.get(SETTING_KEY))[SETTING_KEY];
+/** The setting, from `items` already read (the popup reads it with its first question) or from storage. */
+export async function readLanguageSetting(
+  items?: Promise<Record<string, unknown>>,
+): Promise<LanguageSetting> {
+  const value = (await (items ?? browser.storage.local.get(SETTING_KEY)))[SETTING_KEY];
   return value === 'en' || value === 'ja' ? value : 'browser';
 }
 
@@ -57,8 +61,8 @@ export async function writeLanguageSetting(value: LanguageSetting): Promise<void
  * extension's own files and used instead (a failure leaves the browser's). Content scripts and the context menu
  * keep the browser's language (the browser gives them no other).
  */
-export async function applyLanguageSetting(): Promise<void> {
-  const setting = await readLanguageSetting().catch((): LanguageSetting => 'browser');
+export async function applyLanguageSetting(items?: Promise<Record<string, unknown>>): Promise<void> {
+  const setting = await readLanguageSetting(items).catch((): LanguageSetting => 'browser');
   if (setting === 'browser' || setting === browserLanguage()) return;
   try {
     const response = await fetch(

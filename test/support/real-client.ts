@@ -20,6 +20,8 @@ export function realClient(
     measureClock?: HandlerEffects['measureClock'];
     /** The background's clock (default the real one). */
     now?: () => number;
+    /** Work the background runs after an answer (the code sheet); none by default. */
+    later?: HandlerEffects['later'];
   } = {},
 ): {
   client: Client;
@@ -47,6 +49,7 @@ export function realClient(
       ...scan,
       ...fill,
       measureClock: options.measureClock,
+      later: options.later,
     }),
     SELF,
   );

@@ -5,6 +5,7 @@
  * with a tag only this vault's key makes (local-tags.ts): a value without a valid tag is not used at all (no
  * shift, nothing shown), whatever it says — a shown offset could talk the user into applying it.
  */
+import { CODE_SHEET_KEY } from '../../protocol/code-sheet';
 import { CLOCK_WARN_MS, type ClockState } from '../../messages';
 import type { FeatureHandlers } from '../handler-set';
 import type { KeeperDeps } from '../keeper';
@@ -89,7 +90,11 @@ export async function clockShift(stores: TagStores): Promise<number> {
 type ClockHandlers = FeatureHandlers<'clock'>;
 
 export function createClockHandlers(deps: KeeperDeps, effects: ClockEffects): ClockHandlers {
-  const write = (state: ClockState) => writeTagged(deps, CLOCK_KEY, { ...state }).then(() => state);
+  // A sheet of codes written ahead used the old shift: it goes with the change (lib/protocol/code-sheet.ts).
+  const write = (state: ClockState) =>
+    writeTagged(deps, CLOCK_KEY, { ...state })
+      .then(() => deps.session.set({ [CODE_SHEET_KEY]: null }))
+      .then(() => state);
   /** The current state to change; a tagged one that cannot be checked now (locked) is not changed. */
   const current = async () => {
     const { clock, trust } = await judgeClock(deps);

@@ -6,6 +6,7 @@
  * running out all remove them — removed, not just ignored, so nothing is left to read. A QR code scanned while
  * locked is kept (it is what the unlock is for) until it is used or its time is over.
  */
+import { CODE_SHEET_KEY, CODE_SHEET_SPAN_MS } from '../../protocol/code-sheet';
 import type { KeyValueStore } from '../../vault';
 
 export const PENDING_IMPORT_KEY = 'import_pending';
@@ -14,8 +15,11 @@ export const PENDING_ENROLMENT_KEY = 'pending_enrolment';
 export const IMPORT_TTL_MS = 10 * 60_000;
 /** How long a QR code scanned while locked waits for the unlock. */
 export const PENDING_TTL_MS = 10 * 60_000;
-/** Every session entry that may hold a secret, and its empty value (one `set()` clears them all). */
-const HELD = { [PENDING_IMPORT_KEY]: null, [PENDING_ENROLMENT_KEY]: '' } as const;
+/**
+ * Every session entry that may hold a secret, and its empty value (one `set()` clears them all). The code sheet
+ * (lib/protocol/code-sheet.ts) holds no secret, but codes: it goes with the session too.
+ */
+const HELD = { [PENDING_IMPORT_KEY]: null, [PENDING_ENROLMENT_KEY]: '', [CODE_SHEET_KEY]: null } as const;
 
 /** The items that drop every held secret, to be written in the same `set()` as the cleared key. */
 export function heldSecretsCleared(): Record<string, unknown> {
@@ -44,6 +48,7 @@ export async function sweepHeldSecrets(session: KeyValueStore, now: number): Pro
   const ttl: Record<string, number> = {
     [PENDING_IMPORT_KEY]: IMPORT_TTL_MS,
     [PENDING_ENROLMENT_KEY]: PENDING_TTL_MS,
+    [CODE_SHEET_KEY]: CODE_SHEET_SPAN_MS,
   };
   const over: Record<string, unknown> = {};
   let next: number | null = null;

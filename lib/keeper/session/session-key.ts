@@ -5,17 +5,18 @@
  * key is never kept without its deadline.
  */
 import { decodeVaultKey, encodeVaultKey, type KeyValueStore } from '../../vault';
+import { SESSION_DEADLINE_KEY, SESSION_REVISION_KEY } from '../../protocol/code-sheet';
 import { heldSecretsCleared } from './held-secrets';
 
 const KEY = 'unlocked';
 const SINCE = 'unlocked_at';
-const DEADLINE = 'lock_deadline';
+const DEADLINE = SESSION_DEADLINE_KEY;
 /**
  * The highest vault revision this browser session has seen (kept across lock and unlock, gone at restart): a
  * stored record older than that was written back by someone else (a replayed copy), and is never served as if
  * nothing happened.
  */
-const SEEN_REVISION = 'vault_revision';
+const SEEN_REVISION = SESSION_REVISION_KEY;
 
 export interface SessionUnlock {
   key: Uint8Array;

@@ -39,11 +39,17 @@ async function fromPopup(type: string, payload: unknown): Promise<Reply> {
   );
 }
 
-/** Runs in the page's isolated world through chrome.scripting (as Sekimori's content scripts run): sends each. */
-async function fromContentScript(list: { type: string; payload: unknown }[]): Promise<Reply[]> {
+/**
+ * Runs in the page's isolated world through chrome.scripting (as Sekimori's content scripts run): sends each, or
+ * (`readSession`) tries to read session storage, where the vault key and the code sheet are.
+ */
+async function fromContentScript(
+  list: { type: string; payload: unknown }[],
+  readSession = false,
+): Promise<Reply[]> {
   const pageUrl = page.url();
   return browser.ours().evaluate(
-    async ({ list, pageUrl }) => {
+    async ({ list, pageUrl, readSession }) => {
       const { chrome } = globalThis as unknown as {
         chrome: {
           tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
@@ -58,10 +64,22 @@ async function fromContentScript(list: { type: string; payload: unknown }[]): Pr
         (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
       const [injection] = await chrome.scripting.executeScript({
         target: { tabId: tab!.id },
-        func: async (items: unknown[]) => {
-          const runtime = (
-            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-          ).chrome.runtime;
+        func: async (items: unknown[], session: boolean) => {
+          const { runtime, storage } = (
+            globalThis as unknown as {
+              chrome: {
+                runtime: { sendMessage(m: unknown): Promise<unknown> };
+                storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+              };
+            }
+          ).chrome;
+          if (session) {
+            try {
+              return [{ read: Object.keys(await storage.session.get(null)) }];
+            } catch (error) {
+              return [{ thrown: String(error) }];
+            }
+          }
           const out: unknown[] = [];
           for (const m of items) {
             try {
@@ -72,11 +90,11 @@ async function fromContentScript(list: { type: string; payload: unknown }[]): Pr
           }
           return out;
         },
-        args: [list],
+        args: [list, readSession],
       });
       return injection!.result as Reply[];
     },
-    { list, pageUrl },
+    { list, pageUrl, readSession },
   );
 }
 
@@ -141,6 +159,22 @@ describe('forged messages from a content script (real Chromium)', () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('otpauth');
     expect(await vaultView()).toEqual(before);
+  });
+
+  it('a content script cannot read session storage, where the vault key and the code sheet are', async () => {
+    await fromPopup('codes.list', {});
+    // The code sheet is written 1.5 s after the popup's list.
+    const worker = browser.ours();
+    await expect
+      .poll(
+        () => worker.evaluate(`chrome.storage.session.get('code_sheet').then((r) => Boolean(r.code_sheet))`),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    const [reply] = await fromContentScript([], true);
+    expect(reply).toMatchObject({ thrown: expect.stringMatching(/not allowed|access/i) });
   });
 
   it('the content-script messages themselves give a page nothing: no scan running, no code, no secret', async () => {
