@@ -2,7 +2,10 @@
  * A/B of popup start-up: two builds of the extension loaded in the same Chromium, seeded alike, opened
  * alternately (A, B, A, B…), so that the machine's swings (large on a shared 2-core VM) hit both equally.
  *
- *   node --import tsx bench/ab.ts <dir A> <dir B> [runs per side, default 25]
+ *   node --import tsx bench/ab.ts <dir A> <dir B> [runs per side, default 25] [--cold]
+ *
+ * With `--cold`, the service workers are stopped before every opening (as Chrome does after 30 s idle); each
+ * side's popup was opened once before, so a code sheet written ahead is there if the build writes one.
  *
  * Both directories must be `npm run build:e2e` outputs (copy one aside before changing the code).
  */
@@ -30,7 +33,8 @@ function bootstrapMedianCi(values: readonly number[]): [number, number] {
 }
 
 async function main(): Promise<void> {
-  const [a, b, runsArg] = process.argv.slice(2);
+  const cold = process.argv.includes('--cold');
+  const [a, b, runsArg] = process.argv.slice(2).filter((arg) => arg !== '--cold');
   if (!a || !b) throw new Error('usage: bench/ab.ts <dir A> <dir B> [runs]');
   const dirs = { A: resolve(a), B: resolve(b) };
   const runs = Number(runsArg ?? 25);
@@ -60,9 +64,14 @@ async function main(): Promise<void> {
     }
     const drafts = realisticAccounts();
     for (const s of sides.values()) await seedVault(s, 'a/b bench password', drafts);
+    if (cold) {
+      for (const s of sides.values()) await (await openReadyPopup(s, ACCOUNT_COUNT)).page.close();
+      await new Promise((r) => setTimeout(r, 2500));
+    }
     const samples: Record<string, number[]> = { A: [], B: [] };
     for (let i = -2; i < runs; i++) {
       for (const side of i % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
+        if (cold) await session.stopServiceWorker();
         const { page, marks } = await openReadyPopup(sides.get(side)!, ACCOUNT_COUNT);
         await page.close();
         if (i >= 0) samples[side]!.push(marks.painted);
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
       }
     }
     const diffs = samples.A!.map((v, i) => samples.B![i]! - v);
+    if (cold) console.log('cold: service workers stopped before each opening');
     console.log(`A ${dirs.A}: median ${median(samples.A!).toFixed(1)} ms`);
     console.log(`B ${dirs.B}: median ${median(samples.B!).toFixed(1)} ms`);
     const [low, high] = bootstrapMedianCi(diffs);
