@@ -17,3 +17,4 @@ export { merge } from './merge';
 export { acknowledge, collectGarbage, stableHorizon, TOMBSTONE_TTL_MS } from './gc';
 export { recordLocalChanges } from './record-local';
 export { applyToPayload, materialise, previewUnion, type UnionPreview } from './materialise';
+export * from './records-index';
