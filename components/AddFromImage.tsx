@@ -12,17 +12,21 @@ import { DropZone } from './DropZone';
 import { EnrolDone } from './EnrolDone';
 import { EnrolPreviewCard } from './EnrolPreviewCard';
 import { errorText, useT, type Translate } from './i18n';
-import { imageToRgba, type ReadImage } from './image-to-rgba';
+import { openedPixels, openImage as openImageFile, type OpenImage, type ReadImage } from './image-to-rgba';
 import { isEditable, isImage, pickFile } from './image-input';
+import { findQrCode, type TileProgress } from './read-qr-image';
 
 export interface AddFromImageProps {
-  /** Image file -> pixels; the canvas version by default (tests pass a PNG decoder). */
+  /** Image file -> pixels, for tests (a PNG decoder): the pixels are then read as the canvas would give them. */
   readImage?: ReadImage;
+  /** Image file -> an image drawn whole or by tiles; the canvas version by default. */
+  openImage?: OpenImage;
 }
 
 type Stage =
   | { step: 'pick' }
-  | { step: 'reading' }
+  /** `tiles`: a large photo read part by part (read-qr-image.ts), how far it has come. */
+  | { step: 'reading'; tiles?: TileProgress }
   | { step: 'preview' | 'saving'; text: string; preview: EnrolPreview };
 
 /** A sentence of this page (`key`) or an error code from the background, with a retry where one can help. */
@@ -45,8 +49,10 @@ function painted(): Promise<void> {
   });
 }
 
-export function AddFromImage({ readImage = imageToRgba }: AddFromImageProps) {
+export function AddFromImage({ readImage, openImage }: AddFromImageProps) {
   const t = useT();
+  const open: OpenImage =
+    openImage ?? (readImage ? async (file) => openedPixels(await readImage(file)) : openImageFile);
   const client = useClient();
   const [stage, setStage] = useState<Stage>({ step: 'pick' });
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -96,9 +102,18 @@ export function AddFromImage({ readImage = imageToRgba }: AddFromImageProps) {
     setStage({ step: 'reading' });
     let text: string | null;
     try {
-      const image = await readImage(file);
-      await painted();
-      text = sharedQrDecoder().decodeQr(image);
+      const image = await open(file);
+      try {
+        await painted();
+        const { decodeQr } = sharedQrDecoder();
+        text = await findQrCode(image, {
+          decode: decodeQr,
+          pause: painted,
+          onProgress: (tiles) => setStage({ step: 'reading', tiles }),
+        });
+      } finally {
+        image.close();
+      }
     } catch {
       setStage({ step: 'pick' });
       return setProblem({ key: 'add_image_unreadable' });
@@ -140,8 +155,23 @@ export function AddFromImage({ readImage = imageToRgba }: AddFromImageProps) {
       <DropZone busy={busy} onFile={(file) => void readFile(file)} buttonRef={choose} />
       <div role="status" aria-live="polite" class="enrol-status">
         {stage.step === 'reading' ? <p class="reading">{t('add_image_reading')}</p> : null}
+        {stage.step === 'reading' && stage.tiles ? (
+          <p class="muted">{t('add_image_reading_closer')}</p>
+        ) : null}
         {done ? <EnrolDone result={done} /> : null}
       </div>
+      {stage.step === 'reading' && stage.tiles ? (
+        <div class="reading-parts">
+          <progress
+            max={stage.tiles.total}
+            value={stage.tiles.done}
+            aria-label={t('add_image_reading_closer')}
+          />
+          <span class="muted">
+            {t('add_image_reading_part', [String(stage.tiles.done + 1), String(stage.tiles.total)])}
+          </span>
+        </div>
+      ) : null}
       {problem ? (
         <div class="banner error enrol-problem" role="alert">
           <p>{problemText(t, problem)}</p>

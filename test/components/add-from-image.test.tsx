@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AddFromImage } from '@/components/AddFromImage';
 import { ClientContext } from '@/components/client-context';
 import { I18nContext } from '@/components/i18n';
-import { fitWithin, type ReadImage } from '@/components/image-to-rgba';
+import { fitWithin, openedPixels, type ReadImage } from '@/components/image-to-rgba';
 import { App } from '@/entrypoints/options/App';
 import { formatMigrationUris } from '@/lib/formats';
 import type { Client } from '@/lib/messages';
@@ -22,6 +22,7 @@ import { installQrDecoder } from '@/lib/qr/shared-decoder';
 import type { RgbaImage } from '@/lib/qr/rgba-image';
 import { validateAccount } from '@/lib/otp/validate-account';
 import { drawQr } from '../support/qr-images';
+import { paste, photo } from '../support/qr-photos';
 import { realClient } from '../support/real-client';
 import { loadMessages, translator } from '../support/translate';
 
@@ -358,6 +359,28 @@ describe('Add from image', () => {
     input.addEventListener('click', () => opened++);
     fireEvent.click(button);
     expect(opened).toBe(1);
+  });
+
+  it('reads a small code in a large phone photo part by part, saying how far it has come', async () => {
+    const background = realClient();
+    await background.client.call('vault.create', { password: PASSWORD });
+    // 12 megapixels, a code of 3 px modules near a corner: lost by the whole-image pass, read from a tile.
+    const code = drawQr('otpauth://totp/Photo:alice@example.com?secret=JBSWY3DPEHPK3PXP', { modulePx: 3 });
+    const image = paste(photo(4000, 3000, 5), code, 3700, 2750);
+    render(
+      <I18nContext.Provider value={translator('en')}>
+        <ClientContext.Provider value={background.client}>
+          <AddFromImage openImage={async () => openedPixels(image)} />
+        </ClientContext.Provider>
+      </I18nContext.Provider>,
+    );
+    chooseFile(new File([new Uint8Array(8)], 'IMG_0001.jpg', { type: 'image/jpeg' }));
+    expect(await screen.findByText(en.add_image_reading_closer!.message)).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: en.add_image_reading_closer!.message })).toBeTruthy();
+    expect(screen.getByText(/^Part [12] of 2$/)).toBeTruthy();
+    await screen.findByText(en.enrol_preview_title!.message, {}, { timeout: 15_000 });
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.getByText('alice@example.com')).toBeTruthy();
   });
 
   it('the options page shows the section under its id, in Japanese too', async () => {
