@@ -5,6 +5,7 @@ import { RemoteError, type ErrorCode } from '@/lib/messages';
 import { AccountForm } from './AccountForm';
 import { AccountList } from './AccountList';
 import { BackupReminder } from './BackupReminder';
+import { SyncLine } from './SyncLine';
 import { useClient } from './client-context';
 import { rowLabel } from './code-list-dom';
 import { errorText, useT } from './i18n';
@@ -39,6 +40,8 @@ export interface VaultProps {
   backup?: BackupState | null;
   /** Opens the options page at "Back up and export" (the backup reminder's button, the menu). */
   openBackup?: () => void;
+  /** Options → Sync (the popup's sync line). */
+  openSync?: () => void;
   /** Opens the options page (the menu's Settings). */
   openSettings?: () => void;
   /** Opens the options page at "Import accounts" (the menu). */
@@ -75,6 +78,7 @@ export function Vault({
   openAddFromImage,
   backup,
   openBackup,
+  openSync,
   openSettings,
   openImport,
   tab = null,
@@ -269,6 +273,7 @@ export function Vault({
         />
       ) : null}
       {accounts && accounts.length > 0 ? <BackupReminder state={backup} openBackup={openBackup} /> : null}
+      {readOnly ? null : <SyncLine openSync={openSync} />}
       {accounts ? (
         <AccountList
           accounts={accounts}

@@ -78,6 +78,8 @@ export function policyLines(t: Translate, policy: Policy): { key: keyof ManagedP
           : t('policy_fill_nowhere');
       case 'DisablePasskeyUnlock':
         return t(policy.disablePasskeyUnlock ? 'policy_passkeys_off' : 'policy_passkeys_on');
+      case 'DisableSync':
+        return t(policy.disableSync ? 'policy_sync_off' : 'policy_sync_on');
       case 'RequirePasskeyUserVerification':
         return t(
           policy.requirePasskeyUserVerification

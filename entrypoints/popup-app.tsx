@@ -73,6 +73,7 @@ function start(): void {
                   scan={scan}
                   openAddFromImage={() => void openOptionsSection('add-from-image')}
                   openBackup={() => void openOptionsSection('backup')}
+                  openSync={() => void openOptionsSection('sync')}
                   openSettings={() => void openOptionsSection('')}
                   openImport={() => void openOptionsSection('import')}
                   afterFill={() => {

@@ -79,6 +79,37 @@ export interface PasskeyState {
   passkeys: PasskeyInfo[];
 }
 
+/** Why sync is not carrying changes now (null: it is, or it is off). */
+export type SyncProblem =
+  /** The vault no longer fits the browser's sync quota: nothing is written until it does. */
+  | { kind: 'over-quota'; bytesNeeded: number; bytesAllowed: number; overBy: number }
+  /** The password was changed on another browser: its new password is needed here. */
+  | { kind: 'needs-password' }
+  /** This browser changed the password: the others take the new one at their next unlock. */
+  | { kind: 'waiting' }
+  /** The synced record cannot be read (damaged, or written by a newer Sekimori). */
+  | { kind: 'unreadable' };
+
+/** Sync on this browser as pages see it (docs/sync-format.md). */
+export interface SyncStatus {
+  /** The organisation's policy turns sync off (DisableSync). */
+  policyOff: boolean;
+  /** Turned on for this browser; null while locked (the choice is kept inside the vault). */
+  on: boolean | null;
+  lastSyncedAt: number | null;
+  problem: SyncProblem | null;
+}
+
+/** What joining the synced vault would do with this browser's accounts (shown before the union). */
+export interface SyncJoinPreview {
+  /** The other browsers' accounts this one lacks. */
+  added: number;
+  /** Accounts on both sides: shown once, their sites united. */
+  merged: number;
+  /** This browser's accounts the others lack: kept and sent. */
+  unchanged: number;
+}
+
 /** A manually typed account before validation (strings from form fields are accepted and checked). */
 export interface AccountDraft {
   type?: OtpType;

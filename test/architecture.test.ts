@@ -132,6 +132,7 @@ describe('the keeper is grouped by capability (docs/architecture.md, "Folders")'
     'scan',
     'session',
     'settings',
+    'sync',
   ];
   const entries = readdirSync(KEEPER);
   const isDir = (name: string) => statSync(join(KEEPER, name)).isDirectory();

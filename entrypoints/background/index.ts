@@ -17,6 +17,8 @@ import { fillFromTrigger } from '@/lib/keeper/fill/fill-trigger';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { readManagedPolicy } from '@/lib/platform/policy';
 import { measureClock } from '@/lib/platform/clock';
+import { SyncEngine } from '@/lib/keeper/sync/sync-engine';
+import { browserSyncArea, onSyncChanged } from '@/lib/platform/sync-area';
 
 /** Runs one task at a time, 1.5 s after it was asked for: by then the popup that asked has painted. */
 function afterStartUp(): (task: () => Promise<unknown>) => void {
@@ -53,7 +55,9 @@ export default defineBackground(() => {
   };
   const autoFill = createAutoFill(keeper, deps, effects);
   const autoLock = createAutoLock(keeper, deps, autoLockEffects, policyIdleCeiling(deps));
-  const handlers = createHandlers(keeper, deps, effects, autoFill, autoLock);
+  const sync = new SyncEngine(keeper, deps, browserSyncArea);
+  const handlers = createHandlers(keeper, deps, effects, autoFill, autoLock, sync);
+  onSyncChanged(() => sync.schedule());
   listenForGrants(autoFill);
   listenForMessages(createRouter(handlers, selfIdentity()));
   listenForClipboardAlarm();

@@ -1,6 +1,6 @@
 /**
  * The options page: Add from image (the popup links to options.html#add-from-image), Import accounts (#import),
- * Back up and export (#backup, where the popup's backup reminder leads) and Security (#security). The
+ * Back up and export (#backup, where the popup's backup reminder leads), Sync (#sync) and Security (#security). The
  * organisation's policy is read once here; the sections show what it turned off or set.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -13,6 +13,7 @@ import { ImportSection } from '@/components/ImportSection';
 import { PolicyContext } from '@/components/policy-context';
 import { LanguagePicker, type LanguageStore } from '@/components/LanguagePicker';
 import { SecuritySection } from '@/components/SecuritySection';
+import { SyncSection } from '@/components/SyncSection';
 import type { Policy } from '@/lib/policy/policy';
 
 export interface OptionsAppProps {
@@ -26,6 +27,7 @@ const SECTIONS = [
   ['add-from-image', 'add_image_title'],
   ['import', 'import_title'],
   ['backup', 'backup_title'],
+  ['sync', 'sync_title'],
   ['security', 'security_title'],
 ] as const;
 
@@ -60,6 +62,7 @@ export function App(props: OptionsAppProps) {
         <AddFromImage {...props} />
         <ImportSection {...props} onImported={() => setImports((n) => n + 1)} />
         <BackupSection accountsVersion={imports} />
+        <SyncSection />
         <SecuritySection />
       </main>
     </PolicyContext.Provider>

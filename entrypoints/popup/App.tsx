@@ -16,6 +16,7 @@ export interface AppProps {
   openAddFromImage: () => void;
   /** Opens the options page at "Back up and export" (the backup reminder, the menu). */
   openBackup?: () => void;
+  openSync?: () => void;
   /** Opens the options page, at its top or at "Import accounts" (the menu). */
   openSettings?: () => void;
   openImport?: () => void;
@@ -64,6 +65,7 @@ export function App({
   scan,
   openAddFromImage,
   openBackup,
+  openSync,
   openSettings,
   openImport,
   afterFill,
@@ -152,6 +154,7 @@ export function App({
           openAddFromImage={openAddFromImage}
           backup={state.backup}
           openBackup={openBackup}
+          openSync={openSync}
           openSettings={openSettings}
           openImport={openImport}
           tab={tab}

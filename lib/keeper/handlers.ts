@@ -16,6 +16,9 @@ import { ignoredSettings, TAGGED_LOCAL_KEYS } from './settings/ignored-settings'
 import { sealVouched, vouchVerified } from './settings/local-tags';
 import { createAutoLock, NO_AUTO_LOCK_EFFECTS, type AutoLock } from './session/auto-lock';
 import { createPasskeyHandlers } from './passkeys/passkey-handlers';
+import { MemorySyncArea } from './sync/memory-sync-area';
+import { SyncEngine } from './sync/sync-engine';
+import { createSyncHandlers } from './sync/sync-handlers';
 import { generateCode } from '../otp/generate-code';
 import type { Keeper, KeeperDeps } from './keeper';
 import { KeeperError } from './keeper-error';
@@ -53,7 +56,10 @@ export function createHandlers(
   effects: HandlerEffects,
   autoFill: AutoFill = createAutoFill(keeper, deps, effects),
   autoLock: AutoLock = createAutoLock(keeper, deps, NO_AUTO_LOCK_EFFECTS, policyIdleCeiling(deps)),
+  sync: SyncEngine = new SyncEngine(keeper, deps, new MemorySyncArea(), () => null),
 ): Handlers {
+  // Every save of the vault's contents reaches the browser's sync soon (when sync is on).
+  keeper.onSaved(() => sync.schedule());
   const codes = new CodeCache();
   keeper.onLock(() => codes.clear());
   /** The popup's next first frame, written ahead while unlocked (lib/protocol/code-sheet.ts). */
@@ -167,10 +173,36 @@ export function createHandlers(
     },
   };
   const passkeys = createPasskeyHandlers(keeper, deps);
-  const all = mergeHandlers(core, scan, fill, autoFill.handlers, backup, clock, autoLock.handlers, passkeys);
+  const all = mergeHandlers(
+    core,
+    scan,
+    fill,
+    autoFill.handlers,
+    backup,
+    clock,
+    autoLock.handlers,
+    passkeys,
+    createSyncHandlers(sync),
+  );
+  /** After an unlock: what the other browsers changed meanwhile comes in. */
+  const thenPull =
+    <T>(run: () => Promise<T>) =>
+    async (): Promise<T> => {
+      const result = await run();
+      sync.schedule(0);
+      return result;
+    };
   return wrapHandlers(all, {
     // An unlock arms the lock alarm and registers the automatic fill, whatever unlocked it.
-    'vault.unlock-passkey': (inner) => (payload) => thenArm(thenSync(() => inner(payload)))(),
+    'vault.unlock': (inner) => (payload) => thenPull(() => inner(payload))(),
+    'vault.unlock-passkey': (inner) => (payload) => thenPull(thenArm(thenSync(() => inner(payload))))(),
+    // A new vault key: the old one is kept (in the vault) until what was synced under it has been read.
+    'vault.change-password': (inner) => async (payload) => {
+      const previous = await keeper.vaultKey();
+      const status = await inner(payload);
+      if (previous) await sync.passwordChanged(previous).catch(() => undefined);
+      return status;
+    },
     // A site removed can end an automatic fill: the registration follows.
     'account.origins': (inner) => (payload) => thenSync(() => inner(payload))(),
     // A secret held for later (a file's preview, a QR code read while locked) arms the alarm that removes it.

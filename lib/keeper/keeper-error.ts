@@ -44,7 +44,9 @@ export type KeeperErrorCode =
   /** The clock check's server did not answer (offline, no such host, an error page without a date). */
   | 'clock-unreachable'
   /** The clock check's server answered without a usable Date header. */
-  | 'clock-no-date';
+  | 'clock-no-date'
+  /** The synced record cannot be read: damaged, or written by a newer version. */
+  | 'sync-unreadable';
 
 export class KeeperError extends CodedError<KeeperErrorCode> {
   override readonly name = 'KeeperError';

@@ -4,8 +4,10 @@
  */
 import type { RecoveryInfo, VaultStatus } from '../messages';
 import {
+  adoptVaultKey,
   commitVault,
   createVault,
+  type PasswordSlot,
   isVaultError,
   makePasskeySlot,
   MAX_PASSKEY_SLOTS,
@@ -93,6 +95,7 @@ export class Keeper {
   /** The last record opened and its payload: reused while storage holds the same record and key. */
   private lastOpened: { record: string; key: Uint8Array; opened: Opened } | null = null;
   private readonly lockListeners: (() => void)[] = [];
+  private readonly saveListeners: (() => void)[] = [];
   /** The session's highest seen vault revision, as read with the key at the start of this request. */
   private seenRevision = 0;
 
@@ -280,7 +283,7 @@ export class Keeper {
    */
   async changePassword(current: string, next: string): Promise<VaultStatus> {
     if (next.length < MIN_PASSWORD_LENGTH) throw new KeeperError('password-too-short');
-    return this.exclusive(async () => {
+    const status = await this.exclusive(async () => {
       const unlock = await this.liveUnlock();
       if (!unlock) throw new KeeperError('locked');
       // Read-only: a newer format, an older record written back, or the last good copy of a damaged record (see
@@ -295,6 +298,8 @@ export class Keeper {
       await writeSessionUnlock(this.deps.session, { ...unlock, key: vaultKey });
       return this.status();
     });
+    this.saved();
+    return status;
   }
 
   /**
@@ -357,19 +362,69 @@ export class Keeper {
    * Applies `change` to the latest payload and commits it in one storage write (the record it replaces is
    * kept as the last good copy). Returns what `change` returned; if `change` throws, nothing is written.
    */
-  async mutate<T>(change: (payload: VaultPayload) => T): Promise<T> {
-    return this.exclusive(async () => {
+  async mutate<T>(
+    change: (payload: VaultPayload) => T,
+    options: { onlyIfChanged?: boolean } = {},
+  ): Promise<T> {
+    const result = await this.exclusive(async () => {
       const key = await this.requireKey();
       const opened = await this.checkedForReplay(await this.open(key));
       if (opened.readOnly) throw new KeeperError('read-only');
       const payload = structuredClone(opened.payload);
       const result = change(payload);
       const { payload: kept } = purgeDeleted(payload, this.deps.now());
+      // A change that changed nothing (sync finding nothing new) writes nothing, and tells nobody.
+      if (options.onlyIfChanged && JSON.stringify(kept) === JSON.stringify(opened.payload)) return { result };
       const record = await sealVault(opened.record, key, kept);
       await commitVault(this.deps.local, record, opened.record, { recovered: opened.recovered });
       await this.noteRevision(opened.revision + 1);
-      return result;
+      return { result, saved: true };
     });
+    if (result.saved) this.saved();
+    return result.result;
+  }
+
+  /** Runs `listener` after every save of the vault's contents (an edit, a restore, a password change). */
+  onSaved(listener: () => void): void {
+    this.saveListeners.push(listener);
+  }
+
+  private saved(): void {
+    for (const listener of this.saveListeners) listener();
+  }
+
+  /** The vault key while unlocked (null when locked): for sealing what leaves with the vault (sync). */
+  async vaultKey(): Promise<Uint8Array | null> {
+    return this.liveKey();
+  }
+
+  /**
+   * Takes a vault key received with its password slot from elsewhere (joining a synced vault, or a password
+   * changed on another browser): the vault is written again under that key and slot with `change` applied, at a
+   * revision above every one seen, and the session goes on with the new key. Passkey slots do not follow (they
+   * wrap the old key). The previous record is not kept as a last good copy: it opens only with the old key.
+   */
+  async adoptKey(
+    slot: PasswordSlot,
+    vaultKey: Uint8Array,
+    change: (payload: VaultPayload) => void,
+  ): Promise<VaultStatus> {
+    await this.exclusive(async () => {
+      const unlock = await this.liveUnlock();
+      if (!unlock) throw new KeeperError('locked');
+      const opened = await this.checkedForReplay(await this.open(unlock.key));
+      if (opened.readOnly) throw new KeeperError('read-only');
+      const payload = structuredClone(opened.payload);
+      change(payload);
+      const revision = Math.max(opened.revision, this.seenRevision) + 1;
+      const record = await adoptVaultKey(slot, vaultKey, payload, revision);
+      await commitVault(this.deps.local, record, opened.record, { keepAsPrevious: record });
+      this.lastOpened = null;
+      await writeSessionUnlock(this.deps.session, { ...unlock, key: vaultKey });
+      await this.noteRevision(revision);
+    });
+    this.saved();
+    return this.status();
   }
 
   private async requireKey(): Promise<Uint8Array> {

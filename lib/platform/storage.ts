@@ -1,4 +1,4 @@
-/** Extension storage areas as plain key-value stores (the only place `browser.storage` is touched). */
+/** Extension storage areas as plain key-value stores (with sync-area.ts, the only places `browser.storage` is touched). */
 import { browser } from 'wxt/browser';
 import type { KeyValueStore } from '../vault';
 

@@ -20,6 +20,8 @@ export interface ManagedPolicy {
   DisablePasskeyUnlock?: boolean;
   /** Passkeys must verify the user (PIN, fingerprint, face): true by default; false asks for it only where available. */
   RequirePasskeyUserVerification?: boolean;
+  /** No sync through the browser's own sync service: it cannot be turned on, and where it is on it stops. */
+  DisableSync?: boolean;
 }
 
 export interface Policy {
@@ -31,6 +33,7 @@ export interface Policy {
   allowedFillOrigins: string[] | null;
   disablePasskeyUnlock: boolean;
   requirePasskeyUserVerification: boolean;
+  disableSync: boolean;
   /** The keys the organisation set (and that were valid): the settings show them as set by the organisation. */
   managed: (keyof ManagedPolicy)[];
   /** Keys that were present but unusable (wrong type, out of range, bad pattern): ignored. */
@@ -50,6 +53,7 @@ export const DEFAULT_POLICY: Policy = Object.freeze({
   allowedFillOrigins: null,
   disablePasskeyUnlock: false,
   requirePasskeyUserVerification: true,
+  disableSync: false,
   managed: [],
   ignored: [],
 });
@@ -62,6 +66,7 @@ const KNOWN: (keyof ManagedPolicy)[] = [
   'AllowedFillOrigins',
   'DisablePasskeyUnlock',
   'RequirePasskeyUserVerification',
+  'DisableSync',
 ];
 
 const intIn = (v: unknown, min: number, max: number): v is number =>
@@ -131,6 +136,7 @@ export function parsePolicy(raw: unknown): Policy {
   });
   flag('DisablePasskeyUnlock', (value) => (policy.disablePasskeyUnlock = value));
   flag('RequirePasskeyUserVerification', (value) => (policy.requirePasskeyUserVerification = value));
+  flag('DisableSync', (value) => (policy.disableSync = value));
   for (const key of Object.keys(given)) if (!(KNOWN as string[]).includes(key)) policy.ignored.push(key);
   return policy;
 }

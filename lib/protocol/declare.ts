@@ -15,9 +15,10 @@ export type SenderKind = 'extension-page' | 'scan-tab' | 'web-frame';
 /**
  * The group of handlers that answers a message, one module each: 'core' lib/keeper/handlers.ts, 'scan'
  * scan-handlers.ts, 'fill' fill-handlers.ts, 'auto-fill' auto-fill-handlers.ts, 'backup' backup-handlers.ts,
- * 'clock' clock.ts, 'auto-lock' auto-lock.ts, 'passkeys' passkey-handlers.ts.
+ * 'clock' clock.ts, 'auto-lock' auto-lock.ts, 'passkeys' passkey-handlers.ts, 'sync' sync-handlers.ts.
  */
-export type Feature = 'core' | 'scan' | 'fill' | 'auto-fill' | 'backup' | 'clock' | 'auto-lock' | 'passkeys';
+export type Feature =
+  'core' | 'scan' | 'fill' | 'auto-fill' | 'backup' | 'clock' | 'auto-lock' | 'passkeys' | 'sync';
 
 declare const response: unique symbol;
 

@@ -75,6 +75,7 @@ export const ERRORS: { readonly [C in ErrorCode]: ErrorTraits } = {
   'clock-unreachable': FINAL,
   'clock-no-date': FINAL,
   'too-many-passkeys': FINAL,
+  'sync-unreadable': FINAL,
   // Vault
   'wrong-password': FINAL,
   'wrong-key': FINAL,

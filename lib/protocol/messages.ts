@@ -26,6 +26,8 @@ import type {
   LockSettings,
   PasskeyState,
   ScanOutcome,
+  SyncJoinPreview,
+  SyncStatus,
   TabContext,
   VaultStatus,
 } from '../messages';
@@ -122,6 +124,33 @@ export const MESSAGES = {
     feature: 'passkeys',
     guard: object({ id: credentialId, prf: bytes32 }),
   }),
+  /** Sync on this browser: on or off, when it last carried changes, what stops it. */
+  'sync.status': message<Empty, SyncStatus>()({ sender: 'extension-page', feature: 'sync', guard: empty }),
+  /**
+   * Turns sync on for this browser. `join`: the browser's sync already holds another vault, whose password
+   * `sync.join` needs. Errors: `locked`, `policy-forbids`, `sync-unreadable`.
+   */
+  'sync.enable': message<Empty, { status: SyncStatus; join: boolean }>()({
+    sender: 'extension-page',
+    feature: 'sync',
+    guard: empty,
+  }),
+  /**
+   * Joins the synced vault with its password: without `confirm`, only the preview of the union; with it, the
+   * union is made and this browser's vault takes the synced vault's key and password (its passkeys go).
+   */
+  'sync.join': message<
+    { password: string; confirm: boolean },
+    { preview: SyncJoinPreview; status: SyncStatus }
+  >()({ sender: 'extension-page', feature: 'sync', guard: object({ password, confirm: boolean }) }),
+  /** The new password, set on another browser: this browser's vault takes the new key, and sync goes on. */
+  'sync.password': message<{ password: string }, SyncStatus>()({
+    sender: 'extension-page',
+    feature: 'sync',
+    guard: object({ password }),
+  }),
+  /** Turns sync off for this browser (the other browsers keep theirs; nothing synced is deleted). */
+  'sync.disable': message<Empty, SyncStatus>()({ sender: 'extension-page', feature: 'sync', guard: empty }),
   /** The vault's passkeys (readable while locked: names and PRF inputs only), and whether policy allows them. */
   'passkey.list': message<Empty, PasskeyState>()({
     sender: 'extension-page',

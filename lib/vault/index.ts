@@ -29,6 +29,7 @@ export { unlockVault, unlockVaultWithPasskey, type UnlockedVault } from './unloc
 export { openVault, type OpenedVault } from './open-vault';
 export { sealVault, type SealVaultOptions } from './seal-vault';
 export { rewrapVault, type RewrapVaultOptions, type VaultCredential } from './rewrap-vault';
+export { adoptVaultKey, type PasswordSlot } from './adopt-vault';
 export { needsKdfUpgrade, upgradeVaultKdf, type UpgradeVaultKdfOptions } from './upgrade-vault-kdf';
 export { encodeVaultKey, decodeVaultKey } from './vault-key';
 export {

@@ -4,6 +4,8 @@ import { createHandlers, type HandlerEffects } from '@/lib/keeper/handlers';
 import { createRouter } from '@/lib/keeper/router';
 import { randomHexId } from '@/lib/keeper/random-id';
 import { MemoryStore } from './memory-store';
+import { MemorySyncArea } from '@/lib/keeper/sync/memory-sync-area';
+import { SyncEngine } from '@/lib/keeper/sync/sync-engine';
 import type { Policy } from '@/lib/policy/policy';
 import { recordingScanEffects, type RecordedScanEffects } from './scan-effects';
 import { recordingFillEffects, type RecordedFillEffects } from './fill-effects';
@@ -22,6 +24,8 @@ export function realClient(
     now?: () => number;
     /** Work the background runs after an answer (the code sheet); none by default. */
     later?: HandlerEffects['later'];
+    /** This browser's sync area (a test sync service carries items between browsers); a private one by default. */
+    syncArea?: MemorySyncArea;
   } = {},
 ): {
   client: Client;
@@ -30,6 +34,8 @@ export function realClient(
   cleared: string[];
   scan: RecordedScanEffects;
   fill: RecordedFillEffects;
+  sync: SyncEngine;
+  syncArea: MemorySyncArea;
 } {
   const local = new MemoryStore();
   const session = new MemoryStore();
@@ -43,14 +49,24 @@ export function realClient(
   const cleared: string[] = [];
   const scan = recordingScanEffects();
   const fill = recordingFillEffects();
+  const keeper = new Keeper(deps);
+  const syncArea = options.syncArea ?? new MemorySyncArea();
+  const sync = new SyncEngine(keeper, deps, syncArea, () => null);
   const route = createRouter(
-    createHandlers(new Keeper(deps), deps, {
-      scheduleClipboardClear: async (d) => void cleared.push(d),
-      ...scan,
-      ...fill,
-      measureClock: options.measureClock,
-      later: options.later,
-    }),
+    createHandlers(
+      keeper,
+      deps,
+      {
+        scheduleClipboardClear: async (d) => void cleared.push(d),
+        ...scan,
+        ...fill,
+        measureClock: options.measureClock,
+        later: options.later,
+      },
+      undefined,
+      undefined,
+      sync,
+    ),
     SELF,
   );
   const sender = { id: SELF.id, url: `${SELF.origin}/popup.html`, origin: SELF.origin };
@@ -58,7 +74,7 @@ export function realClient(
   const client = createClient(async (message) =>
     structuredClone(await route(structuredClone(message), sender)),
   );
-  return { client, local, session, cleared, scan, fill };
+  return { client, local, session, cleared, scan, fill, sync, syncArea };
 }
 
 /** The error code a request ends with, or 'ok' when it succeeds. */

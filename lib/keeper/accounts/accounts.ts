@@ -11,6 +11,7 @@ import { isSecureWebOrigin } from '../../web-origin';
 import { applyPatch } from './drafts';
 import { KeeperError } from '../keeper-error';
 import { isSameKey, type StoredAccount, type VaultPayload } from './stored-account';
+import { applyToPayload, EMPTY_SYNC_STATE, merge, recordLocalChanges, type SyncState } from '../../sync';
 
 /** Deleted accounts can be restored for this long, then they are purged from the vault. */
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
@@ -98,6 +99,24 @@ export function sortAccounts(payload: VaultPayload): Transition<{ sorted: number
     ...listed.filter((a) => !a.pinned).sort(byName),
   ];
   return { payload: inOrder(payload, order), result: { sorted: order.length } };
+}
+
+/**
+ * Brings the list in line with another browser's replicated state (`remote`, or none: only this browser's
+ * changes recorded): this browser's changes recorded, the two merged, the merged list shown, and the result
+ * recorded again as this browser's state (lib/sync, docs/sync-merge.md).
+ */
+export function mergeSynced(
+  payload: VaultPayload,
+  remote: SyncState | null,
+  device: string,
+  now: number,
+): Transition<SyncState> {
+  const local = recordLocalChanges(payload.sync ?? EMPTY_SYNC_STATE, payload, device, now);
+  const joined = remote ? merge(local, remote) : local;
+  const shown = applyToPayload(payload, joined);
+  const state = recordLocalChanges(joined, shown, device, now);
+  return { payload: { ...shown, sync: state }, result: state };
 }
 
 /** The live account with this id; `not-found` otherwise. */

@@ -1,5 +1,6 @@
 import type { Account } from '../../otp/account';
 import type { AccountView } from '../../messages';
+import type { SyncState } from '../../sync/sync-state';
 
 /** An account as kept inside the encrypted vault payload. */
 export interface StoredAccount extends Account {
@@ -25,6 +26,22 @@ export interface VaultPayload {
   lastBackupAt?: number;
   /** "Not now" on the backup reminder, at this many unbacked accounts: shown again only when there are more. */
   reminderDismissedAt?: number;
+  /** Sync, when turned on for this browser (lib/keeper/sync): who this browser is, and which key it syncs under. */
+  syncConfig?: SyncConfig;
+  /** The replicated state as this browser last brought it in line (lib/sync, docs/sync-merge.md). */
+  sync?: SyncState;
+}
+
+export interface SyncConfig {
+  /** This browser's id in the replicated state's stamps. */
+  device: string;
+  /** The generation of the vault key synced under: +1 on every password change. */
+  keyGeneration: number;
+  /**
+   * The vault key before this browser's last password change (base64), kept so that a record another browser
+   * wrote under it meanwhile is still read and merged before this browser writes under the new one.
+   */
+  previousKey?: string;
 }
 
 export const EMPTY_PAYLOAD: VaultPayload = { schema: 1, accounts: [] };

@@ -38,6 +38,11 @@ const EXAMPLES: { [K in keyof Handlers]: Message<K>['payload'] } = {
   'vault.restore-copy': { revision: 3 },
   'vault.unlock-passkey': { id: 'AQID', prf: `${'A'.repeat(43)}=` },
   'passkey.list': {},
+  'sync.status': {},
+  'sync.enable': {},
+  'sync.join': { password: 'x'.repeat(12), confirm: false },
+  'sync.password': { password: 'x'.repeat(12) },
+  'sync.disable': {},
   'passkey.add': {
     password: 'x'.repeat(12),
     id: 'AQID',

@@ -34,6 +34,7 @@ describe('parsePolicy', () => {
         AllowedFillOrigins: ['https://clp.trendmicro.com', 'https://*.example.co.jp'],
         DisablePasskeyUnlock: true,
         RequirePasskeyUserVerification: false,
+        DisableSync: true,
       }),
     ).toEqual({
       minPasswordLength: 14,
@@ -43,6 +44,7 @@ describe('parsePolicy', () => {
       allowedFillOrigins: ['https://clp.trendmicro.com', 'https://*.example.co.jp'],
       disablePasskeyUnlock: true,
       requirePasskeyUserVerification: false,
+      disableSync: true,
       managed: [
         'MinimumPasswordLength',
         'MaximumAutoLockMinutes',
@@ -51,6 +53,7 @@ describe('parsePolicy', () => {
         'AllowedFillOrigins',
         'DisablePasskeyUnlock',
         'RequirePasskeyUserVerification',
+        'DisableSync',
       ],
       ignored: [],
     });

@@ -16,7 +16,7 @@ import { recordingScanEffects } from '../../support/scan-effects';
 import { recordingFillEffects } from '../../support/fill-effects';
 
 const SENDERS = ['extension-page', 'scan-tab', 'web-frame'];
-const FEATURES = ['core', 'scan', 'fill', 'auto-fill', 'backup', 'clock', 'auto-lock', 'passkeys'];
+const FEATURES = ['core', 'scan', 'fill', 'auto-fill', 'backup', 'clock', 'auto-lock', 'passkeys', 'sync'];
 
 function background(): Handlers {
   const deps: KeeperDeps = {

@@ -47,6 +47,11 @@ export function examples(s: Seeded, documentId: string): Record<string, Record<s
     'vault.restore-copy': { revision: 1 },
     'vault.unlock-passkey': { id: PASSKEY.id, prf: PASSKEY.prf },
     'passkey.list': {},
+    'sync.status': {},
+    'sync.enable': {},
+    'sync.join': { password: PASSWORD, confirm: false },
+    'sync.password': { password: PASSWORD },
+    'sync.disable': {},
     'passkey.add': {
       password: PASSWORD,
       id: 'EA8ODQwLCgkIBwYFBAMCAQ==',
