@@ -147,13 +147,12 @@ export function SyncSection() {
           </form>
         ) : step.kind === 'preview' ? (
           <div class="sync-preview">
-            <p>
-              {t('sync_preview', [
-                String(step.preview.added),
-                String(step.preview.merged),
-                String(step.preview.unchanged),
-              ])}
-            </p>
+            <p>{t('sync_preview')}</p>
+            <ul class="sync-preview-counts">
+              <li>{t('sync_preview_added', String(step.preview.added))}</li>
+              <li>{t('sync_preview_merged', String(step.preview.merged))}</li>
+              <li>{t('sync_preview_kept', String(step.preview.unchanged))}</li>
+            </ul>
             <p class="banner warn">{t('sync_preview_password')}</p>
             {errorLine}
             <div class="buttons start">

@@ -1,6 +1,7 @@
 /**
  * The browser's own sync service as Sekimori's sync area (`storage.sync`: Chrome Sync, Edge sync, Firefox Sync):
- * only Sekimori's sealed record items are read and written (docs/sync-format.md). Where the browser's sync is off
+ * Sekimori writes only its sealed record's items (docs/sync-format.md); it reads every item, since all of them
+ * count against the quota the record must fit in. Where the browser's sync is off
  * (or turned off by policy) the area still works but stays on this computer; Sekimori cannot tell.
  */
 import { browser } from 'wxt/browser';
@@ -10,10 +11,7 @@ import { SYNC_ITEM_PREFIX } from '../sync';
 const ours = (key: string) => key.startsWith(SYNC_ITEM_PREFIX);
 
 export const browserSyncArea: SyncArea = {
-  async read() {
-    const all = await browser.storage.sync.get(null);
-    return Object.fromEntries(Object.entries(all).filter(([key]) => ours(key)));
-  },
+  read: () => browser.storage.sync.get(null),
   async apply(step) {
     if ('set' in step) await browser.storage.sync.set(step.set);
     else await browser.storage.sync.remove(step.remove);
