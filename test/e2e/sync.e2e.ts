@@ -166,7 +166,14 @@ describe('sync between two browsers (two Chromium profiles, a test sync service 
 
   it('edits on both while apart converge, with a delivery lost and made good later', async () => {
     const [first, second] = await list(a);
+    const written = JSON.stringify(await items(a));
+    const editedAt = Date.now();
     await askFromPage(a.page, 'account.update', { id: first!.id, patch: { issuer: 'Renamed on A' } });
+    // The change reaches storage.sync within 2 s.
+    await expect
+      .poll(async () => JSON.stringify(await items(a)) !== written, { timeout: 2_000, interval: 50 })
+      .toBe(true);
+    expect(Date.now() - editedAt).toBeLessThan(2_000);
     await askFromPage(b.page, 'account.pin', { id: second!.id, pinned: true });
     await askFromPage(b.page, 'account.origins', { id: second!.id, origins: ['https://console.example.jp'] });
     await settled(a);
@@ -287,6 +294,42 @@ describe('sync between two browsers (two Chromium profiles, a test sync service 
     for (const x of [a, b]) {
       await x.session.close();
       expect(await searchProfileFor(x.profile, needles)).toEqual([]);
+    }
+  });
+});
+
+describe.each([
+  ['en', 'dark'],
+  ['ja', 'light'],
+  ['ja', 'dark'],
+] as const)('the Sync section (%s, %s)', (lang, scheme) => {
+  it('off, then on: the switch, what it says about the browser’s own sync, the state', async () => {
+    const profile = await mkdtemp(join(tmpdir(), 'sekimori-sync-shots-'));
+    const session = await launchExtension({
+      extensionPath: E2E_EXTENSION,
+      userDataDir: profile,
+      locale: lang === 'ja' ? 'ja' : 'en-US',
+      colorScheme: scheme,
+    });
+    try {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width: 1000, height: 900 });
+      await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+      await askFromPage(page, 'vault.create', { password: PASSWORD });
+      await askFromPage(page, 'enrol.save', { text: formatOtpauthUri(SHARED_ACCOUNTS[0]!) });
+      await page.goto(`chrome-extension://${session.extensionId}/options.html#sync`);
+      const sync = page.locator('#sync');
+      const on = lang === 'ja' ? '同期を有効にする' : 'Turn on sync';
+      await sync.getByRole('button', { name: on }).waitFor();
+      await checkLayout(page);
+      await sync.screenshot({ path: join(SHOTS, `${lang}-${scheme}-sync-off.png`) });
+      await sync.getByRole('button', { name: on }).click();
+      await sync.getByText(lang === 'ja' ? /^同期は有効です。/ : /^Sync is on\./).waitFor();
+      await checkLayout(page);
+      await sync.screenshot({ path: join(SHOTS, `${lang}-${scheme}-sync-on.png`) });
+    } finally {
+      await session.close();
+      await rm(profile, { recursive: true, force: true });
     }
   });
 });
