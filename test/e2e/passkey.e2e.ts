@@ -21,6 +21,15 @@ import {
   type ExtensionSession,
 } from './harness';
 
+/**
+ * The page in front and its document focused, as for the person clicking in it: WebAuthn refuses a document without
+ * focus, and on a busy machine the focus lands a moment after Page.bringToFront returns.
+ */
+async function focused(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
+}
+
 const PASSWORD = 'passkey test password 2026';
 const ACCOUNTS = [
   { issuer: 'Trend Micro', account: 'admin@example.co.jp', secret: 'JBSWY3DPEHPK3PXP' },
@@ -105,14 +114,14 @@ describe('unlocking with a passkey in Chromium', () => {
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByLabel('Name').fill('Test authenticator');
     await page.getByLabel('Password', { exact: true }).fill('not the password at all');
-    await page.bringToFront(); // WebAuthn runs only in the focused document, as for the person at the keyboard
+    await focused(page); // WebAuthn runs only in the focused document, as for the person at the keyboard
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Wrong password. Try again.').waitFor();
     expect((await askFromPage(page, 'passkey.list', {})) as { passkeys: unknown[] }).toMatchObject({
       passkeys: [],
     });
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.bringToFront(); // WebAuthn runs only in the focused document, as for the person at the keyboard
+    await focused(page); // WebAuthn runs only in the focused document, as for the person at the keyboard
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Passkey “Test authenticator” added. Next time, unlock with it.').waitFor();
     await expect
@@ -141,7 +150,7 @@ describe('unlocking with a passkey in Chromium', () => {
         });
         seen.observe(document.body, { childList: true, subtree: true });
       });
-      await page.bringToFront();
+      await focused(page);
       await button.click();
       await page.locator('.list > li').nth(1).waitFor();
       const [answered, shown] = await page.evaluate(() => {
@@ -233,7 +242,7 @@ describe('unlocking with a passkey in Chromium', () => {
     await page.goto(`${base()}/options.html#security`);
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.bringToFront(); // WebAuthn runs only in the focused document, as for the person at the keyboard
+    await focused(page); // WebAuthn runs only in the focused document, as for the person at the keyboard
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.passkey-list .passkey-name').first().waitFor();
     await askFromPage(page, 'vault.lock', {});
@@ -298,7 +307,7 @@ describe.each([
       await page.locator('#passkey-password').fill(PASSWORD);
       await checkLayout(page);
       await card.screenshot({ path: join(SHOTS, `${lang}-${scheme}-passkey-add.png`) });
-      await page.bringToFront(); // WebAuthn runs only in the focused document
+      await focused(page); // WebAuthn runs only in the focused document
       await card.locator('button[type=submit]').click();
       await card.locator('.passkey-list .passkey-name').waitFor();
       await card.screenshot({ path: join(SHOTS, `${lang}-${scheme}-passkey-list.png`) });
@@ -308,7 +317,7 @@ describe.each([
       await page.locator('button.passkey-unlock').waitFor();
       await checkLayout(page);
       await page.screenshot({ path: join(SHOTS, `${lang}-${scheme}-passkey-unlock.png`) });
-      await page.bringToFront();
+      await focused(page);
       await page.locator('button.passkey-unlock').click();
       await page.locator('.list > li').first().waitFor();
     } finally {
