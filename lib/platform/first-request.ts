@@ -17,15 +17,29 @@ type Runtime = {
 };
 const SESSION_KEY = '__sekimoriFirstSession';
 const LOCAL_KEY = '__sekimoriFirstLocal';
+/** A running worker answers within this (about 10 ms here); a later answer means it is starting. */
+const SHEET_AFTER_MS = 15;
 
 export function askEarly(message: Message, sessionKeys: string[] = [], localKeys: string[] = []): void {
   const g = globalThis as unknown as { browser?: Runtime; chrome?: Runtime } & Record<string, unknown>;
   const api = g.browser ?? g.chrome;
   if (!api) return;
-  g[KEY] = api.runtime.sendMessage(message);
-  // Session storage is read by the browser itself: no need to wake the service worker for it.
+  const reply = api.runtime.sendMessage(message);
+  g[KEY] = reply;
+  // Session storage is read by the browser itself, without the service worker; but reading the code sheet costs
+  // the page more than a running worker's answer takes (measured: +25 ms warm). So it is read only when the
+  // answer is late — when the worker has to start first.
   const session = api.storage?.session;
-  if (session && sessionKeys.length > 0) g[SESSION_KEY] = session.get(sessionKeys);
+  if (session && sessionKeys.length > 0) {
+    let answered = false;
+    reply.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    g[SESSION_KEY] = new Promise((resolve) =>
+      setTimeout(() => resolve(answered ? {} : session.get(sessionKeys)), SHEET_AFTER_MS),
+    );
+  }
   const local = api.storage?.local;
   if (local && localKeys.length > 0) g[LOCAL_KEY] = local.get(localKeys);
 }
