@@ -99,7 +99,8 @@ export async function launchFirefox(lang: Lang): Promise<FirefoxSession> {
       // Firefox moves the tab into the extension's process, so the navigation never reports as finished here.
       page.goto(`moz-extension://${uuid}/${path}`, { timeout: 5000 }).catch(() => undefined);
       // While the tab moves into the extension's process, a query can hit the document being replaced (a
-      // protocol error, not a missing element): ask again in the new document.
+      // protocol error, or a wait ended with its document — "Waiting failed" without a timeout — not a missing
+      // element): ask again in the new document. A real timeout still fails.
       const until = Date.now() + 15_000;
       for (;;) {
         try {
@@ -107,7 +108,10 @@ export async function launchFirefox(lang: Lang): Promise<FirefoxSession> {
           return page;
         } catch (error) {
           const cause = String((error as { cause?: unknown }).cause ?? '');
-          if (Date.now() >= until || !/Protocol error/.test(`${String(error)} ${cause}`)) throw error;
+          const replaced =
+            /Protocol error/.test(`${String(error)} ${cause}`) ||
+            /^Waiting failed$/.test(cause.replace(/^Error: /, ''));
+          if (Date.now() >= until || !replaced) throw error;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
