@@ -60,8 +60,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** JSON with the members of every object in sorted order: the same value always gives the same text. */
-function canonical(value: unknown): string {
+/**
+ * JSON with the members of every object in sorted order: the same value always gives the same text (tags here; the
+ * synced state's bytes in lib/keeper/sync).
+ */
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (plainObject(value)) {
     const keys = Object.keys(value)

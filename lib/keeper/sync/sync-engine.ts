@@ -34,6 +34,7 @@ import { inPlace, mergeSynced } from '../accounts/accounts';
 import type { Keeper, KeeperDeps } from '../keeper';
 import { KeeperError } from '../keeper-error';
 import { readPolicy } from '../policy/policy-rules';
+import { canonical } from '../settings/local-tags';
 
 /** The browser's sync area, as the engine needs it (lib/platform/sync-area.ts; a memory one in tests). */
 export interface SyncArea {
@@ -54,18 +55,6 @@ interface StoredStatus {
 
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
-
-/** JSON with every object's members sorted: the same state is the same bytes on every browser. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** The state a record holds; its bytes are authenticated, so only its outline is checked. */
 function parseState(plain: Uint8Array): SyncState {
